@@ -1,0 +1,589 @@
+/**
+ * Composition (asyncio.tasks): sleep, gather, wait, waitFor, shield, asCompleted, ensureFuture,
+ * createTask. Functions that are coroutines in asyncio (sleep, wait, waitFor) return lazy
+ * Coroutine objects; those that return futures in asyncio (gather, shield, ensureFuture,
+ * createTask) return Futures bound to the running loop (or, outside one, the default loop).
+ */
+import { CancelledError, RuntimeError, TimeoutError } from "./errors.js";
+import { Coroutine, genCoroutine, isCoroutine, isGenerator } from "./coroutines.js";
+import { currentLoop } from "./events.js";
+import { CANCELLED, FINISHED, Future, PENDING, wrapFuture } from "./futures.js";
+import { ARG_MODE, type TimerHandle } from "./handles.js";
+import { describeValue, type EventLoop } from "./loop.js";
+import { Task, createTaskOn } from "./tasks.js";
+
+export const FIRST_COMPLETED = "FIRST_COMPLETED";
+export const FIRST_EXCEPTION = "FIRST_EXCEPTION";
+export const ALL_COMPLETED = "ALL_COMPLETED";
+export type ReturnWhen = typeof FIRST_COMPLETED | typeof FIRST_EXCEPTION | typeof ALL_COMPLETED;
+
+/** Anything aionode can await: a Future/Task, a coroutine, a generator coroutine or a Promise. */
+export type Awaitable<T> = Future<T> | Coroutine<T> | PromiseLike<T> | Generator<unknown, T, any>;
+/** The result type of an awaitable. */
+export type AwaitedOf<X> =
+  X extends Future<infer T>
+    ? T
+    : X extends Coroutine<infer T>
+      ? T
+      : X extends PromiseLike<infer T>
+        ? T
+        : X extends Generator<unknown, infer T, any>
+          ? T
+          : never;
+
+export interface SignalOption {
+  /** Aborting the signal cancels the operation (its await throws CancelledError). */
+  signal?: AbortSignal;
+}
+
+// ---------------------------------------------------------------------------- helpers
+
+function checkDelay(fn: string, name: string, v: unknown): void {
+  if (typeof v !== "number") throw new TypeError(`${fn}(): ${name} must be a number of seconds, got ${describeValue(v)}`);
+  if (v !== v) throw new RangeError(`${fn}(): ${name} is NaN`);
+}
+
+function checkTimeout(fn: string, v: unknown): void {
+  if (v === null || v === undefined) return;
+  checkDelay(fn, "timeout", v);
+}
+
+function checkSignal(fn: string, signal: unknown): void {
+  if (signal === undefined) return;
+  if (!(signal instanceof AbortSignal)) {
+    throw new TypeError(`${fn}(): options.signal must be an AbortSignal, got ${describeValue(signal)}`);
+  }
+}
+
+function checkOptions(fn: string, options: unknown): void {
+  if (options !== undefined && (options === null || typeof options !== "object")) {
+    throw new TypeError(`${fn}(): options must be an object, got ${describeValue(options)}`);
+  }
+}
+
+function abortMessage(signal: AbortSignal): string {
+  const r = signal.reason as unknown;
+  if (r instanceof Error) return r.message;
+  return r === undefined ? "" : String(r);
+}
+
+/** Cancel `fut` when `signal` aborts (for as long as fut is pending). @internal */
+export function bindSignal(fut: Future<unknown>, signal: AbortSignal | undefined): void {
+  if (signal === undefined) return;
+  if (signal.aborted) {
+    fut.cancel(abortMessage(signal));
+    return;
+  }
+  const onAbort = () => {
+    fut.cancel(abortMessage(signal));
+  };
+  signal.addEventListener("abort", onAbort, { once: true });
+  fut._addCallback(removeAbortListener, [signal, onAbort], fut._loop._ctxForCallback());
+}
+
+function removeAbortListener(pair: [AbortSignal, () => void]): void {
+  pair[0].removeEventListener("abort", pair[1]);
+}
+
+/** An iterator for `yield*` over any awaitable. @internal */
+export function awaitIter<T>(aw: unknown, loop?: EventLoop): Iterable<unknown> & Iterator<unknown, T, unknown> | Iterable<unknown> {
+  if (aw instanceof Future || aw instanceof Coroutine || isGenerator(aw)) return aw as Iterable<unknown>;
+  if (aw !== null && (typeof aw === "object" || typeof aw === "function") && typeof (aw as PromiseLike<T>).then === "function") {
+    return wrapFuture(aw as PromiseLike<T>, loop ?? currentLoop());
+  }
+  throw new TypeError(`an awaitable was expected (a Future, Task, coroutine or Promise), got ${describeValue(aw)}`);
+}
+
+function isAwaitable(aw: unknown): boolean {
+  return (
+    aw instanceof Future ||
+    isCoroutine(aw) ||
+    (aw !== null && (typeof aw === "object" || typeof aw === "function") && typeof (aw as PromiseLike<unknown>).then === "function")
+  );
+}
+
+// ---------------------------------------------------------------------------- sleep
+
+/** A future resolved by a timer; cancelling it frees the timer at once. */
+class SleepFuture<T> extends Future<T> {
+  _handle: TimerHandle | null = null;
+  _value: T;
+  constructor(loop: EventLoop, value: T) {
+    super(loop);
+    this._value = value;
+  }
+  override cancel(msg?: string): boolean {
+    const ok = super.cancel(msg);
+    if (ok && this._handle !== null) {
+      this._handle.cancel();
+      this._handle = null;
+    }
+    return ok;
+  }
+}
+
+function sleepFire(fut: SleepFuture<unknown>): void {
+  fut._handle = null;
+  if (fut._state === PENDING) fut.setResult(fut._value);
+}
+
+function makeSleepFuture<T>(delay: number, result: T, signal: AbortSignal | undefined): SleepFuture<T> {
+  const loop = currentLoop();
+  const fut = new SleepFuture<T>(loop, result);
+  if (delay <= 0) fut.setResult(result);
+  else fut._handle = loop._timer(loop.time() + delay, sleepFire, ARG_MODE.ONE_ARG, fut);
+  bindSignal(fut, signal);
+  return fut;
+}
+
+function* sleepGen<T>(delay: number, result: T, signal: AbortSignal | undefined): Generator<unknown, T, unknown> {
+  if (delay <= 0 && signal === undefined) {
+    // asyncio's __sleep0: a bare yield relinquishes control for one iteration.
+    yield;
+    return result;
+  }
+  return yield* makeSleepFuture(delay, result, signal);
+}
+
+class SleepCoroutine<T> extends Coroutine<T> {
+  override then<R1 = T, R2 = never>(
+    onFulfilled?: ((value: T) => R1 | PromiseLike<R1>) | null,
+    onRejected?: ((reason: any) => R2 | PromiseLike<R2>) | null,
+  ): Promise<R1 | R2> {
+    this._take();
+    const a = this._args;
+    return makeSleepFuture(a[0] as number, a[1] as T, a[2] as AbortSignal | undefined).then(onFulfilled, onRejected);
+  }
+}
+
+/** Sleep `delay` seconds, then evaluate to `result` (asyncio.sleep). A coroutine. */
+export function sleep(delay: number): Coroutine<void>;
+export function sleep<T>(delay: number, result: T, options?: SignalOption): Coroutine<T>;
+export function sleep<T>(delay: number, result?: T, options?: SignalOption): Coroutine<T | undefined> {
+  checkDelay("sleep", "delay", delay);
+  checkOptions("sleep", options);
+  checkSignal("sleep", options?.signal);
+  return new SleepCoroutine<T | undefined>(sleepGen, undefined, [delay, result, options?.signal], 0);
+}
+
+// ---------------------------------------------------------------------------- ensureFuture / createTask
+
+/** A Future for any awaitable: futures as they are, coroutines wrapped in a Task, promises wrapped. */
+export function ensureFuture<T>(aw: Awaitable<T>, loop?: EventLoop): Future<T>;
+export function ensureFuture(aw: unknown, loop?: EventLoop): Future<unknown>;
+export function ensureFuture(aw: unknown, loop?: EventLoop): Future<unknown> {
+  if (aw instanceof Future) {
+    if (loop !== undefined && aw._loop !== loop) {
+      throw new RuntimeError("The future belongs to a different loop than the one specified as the loop argument");
+    }
+    return aw;
+  }
+  if (isCoroutine(aw)) return createTaskOn(aw, loop ?? currentLoop());
+  if (aw !== null && (typeof aw === "object" || typeof aw === "function") && typeof (aw as PromiseLike<unknown>).then === "function") {
+    return wrapFuture(aw as PromiseLike<unknown>, loop ?? currentLoop());
+  }
+  throw new TypeError(`An aionode Future, a coroutine or an awaitable is required, got ${describeValue(aw)}`);
+}
+
+/** Schedule a coroutine as a Task on the running loop (asyncio.create_task). */
+export function createTask<T>(coro: Coroutine<T> | Generator<unknown, T, any> | PromiseLike<T>, options?: { name?: string }): Task<T> {
+  return createTaskOn<T>(coro, currentLoop(), options);
+}
+
+// ---------------------------------------------------------------------------- gather
+
+export interface GatherOptions extends SignalOption {
+  /** Collect exceptions as results instead of failing on the first one. */
+  returnExceptions?: boolean;
+}
+
+/** The future gather() returns: cancelling it cancels the children. */
+export class GatheringFuture<T> extends Future<T> {
+  /** @internal */ _children: Future<unknown>[];
+  /** @internal */ _cancelRequested = false;
+  constructor(children: Future<unknown>[], loop: EventLoop) {
+    super(loop);
+    this._children = children;
+  }
+  override cancel(msg?: string): boolean {
+    if (this.done()) return false;
+    let ret = false;
+    for (const child of this._children) if (child.cancel(msg)) ret = true;
+    if (ret) this._cancelRequested = true;
+    return ret;
+  }
+}
+
+function isOptionsBag(x: unknown): boolean {
+  if (x === null || typeof x !== "object" || isAwaitable(x)) return false;
+  const proto = Object.getPrototypeOf(x);
+  return proto === Object.prototype || proto === null;
+}
+
+type GatherResults<A extends readonly unknown[]> = { -readonly [K in keyof A]: AwaitedOf<A[K]> };
+
+/**
+ * Run awaitables concurrently; resolve to their results in argument order (asyncio.gather).
+ * The last argument may be `{ returnExceptions, signal }`.
+ */
+export function gather<A extends readonly unknown[]>(...aws: A): GatheringFuture<GatherResults<A>>;
+export function gather<A extends readonly unknown[]>(...args: [...A, GatherOptions]): GatheringFuture<GatherResults<A>>;
+export function gather(...args: unknown[]): GatheringFuture<unknown[]> {
+  let options: GatherOptions = {};
+  if (args.length > 0 && isOptionsBag(args[args.length - 1])) options = args.pop() as GatherOptions;
+  checkSignal("gather", options.signal);
+  const returnExceptions = options.returnExceptions === true;
+  for (let i = 0; i < args.length; i++) {
+    if (!isAwaitable(args[i])) {
+      throw new TypeError(`gather(): argument ${i + 1} is not awaitable: ${describeValue(args[i])}`);
+    }
+  }
+  if (args.length === 0) {
+    const outer = new GatheringFuture<unknown[]>([], currentLoop());
+    outer.setResult([]);
+    return outer;
+  }
+  const argToFut = new Map<unknown, Future<unknown>>();
+  const children: Future<unknown>[] = [];
+  let nfuts = 0;
+  let nfinished = 0;
+  let loop: EventLoop | undefined;
+  let outer: GatheringFuture<unknown[]> | null = null;
+
+  const doneCallback = (fut: Future<unknown>): void => {
+    nfinished++;
+    if (outer === null || outer.done()) {
+      if (!fut.cancelled()) fut.exception(); // mark it retrieved
+      return;
+    }
+    if (!returnExceptions) {
+      if (fut.cancelled()) {
+        outer.setException(fut._makeCancelledError());
+        return;
+      }
+      const exc = fut.exception();
+      if (exc !== null) {
+        outer.setException(exc);
+        return;
+      }
+    }
+    if (nfinished === nfuts) {
+      const results: unknown[] = new Array(children.length);
+      for (let i = 0; i < children.length; i++) {
+        const f = children[i]!;
+        if (f._state === CANCELLED) {
+          results[i] = new CancelledError(f._cancelMessage === undefined ? "" : f._cancelMessage);
+        } else {
+          const e = f.exception();
+          results[i] = e !== null ? e : f._result;
+        }
+      }
+      if (outer._cancelRequested) outer.setException(fut._makeCancelledError());
+      else outer.setResult(results);
+    }
+  };
+
+  for (const arg of args) {
+    let fut = argToFut.get(arg);
+    if (fut === undefined) {
+      fut = ensureFuture(arg, loop);
+      if (loop === undefined) loop = fut._loop;
+      nfuts++;
+      argToFut.set(arg, fut);
+      fut.addDoneCallback(doneCallback);
+    }
+    children.push(fut);
+  }
+  outer = new GatheringFuture<unknown[]>(children, loop!);
+  if (options.signal !== undefined) bindSignal(outer, options.signal);
+  return outer;
+}
+
+// ---------------------------------------------------------------------------- wait
+
+export interface WaitOptions extends SignalOption {
+  /** Seconds; null/undefined means no timeout. wait() never cancels on timeout. */
+  timeout?: number | null;
+  returnWhen?: ReturnWhen;
+}
+
+function releaseWaiter(waiter: Future<unknown>): void {
+  if (!waiter.done()) waiter.setResult(undefined);
+}
+
+function* waitGen<T>(
+  fs: Set<Future<T>>,
+  timeout: number | null | undefined,
+  returnWhen: ReturnWhen,
+  signal: AbortSignal | undefined,
+): Generator<unknown, [Set<Future<T>>, Set<Future<T>>], unknown> {
+  const loop = currentLoop();
+  for (const f of fs) {
+    if (f._loop !== loop) throw new RuntimeError("wait(): a future belongs to a different loop than the running one");
+  }
+  const waiter = loop.createFuture<void>();
+  bindSignal(waiter, signal);
+  let timeoutHandle: TimerHandle | null = null;
+  if (timeout !== null && timeout !== undefined) {
+    timeoutHandle = loop.callLater(timeout, releaseWaiter, waiter);
+  }
+  let counter = fs.size;
+  const onCompletion = (f: Future<unknown>): void => {
+    counter--;
+    if (
+      counter <= 0 ||
+      returnWhen === FIRST_COMPLETED ||
+      (returnWhen === FIRST_EXCEPTION && !f.cancelled() && f.exception() !== null)
+    ) {
+      if (timeoutHandle !== null) timeoutHandle.cancel();
+      if (!waiter.done()) waiter.setResult(undefined);
+    }
+  };
+  for (const f of fs) f.addDoneCallback(onCompletion);
+  try {
+    yield* waiter;
+  } finally {
+    if (timeoutHandle !== null) timeoutHandle.cancel();
+    for (const f of fs) f.removeDoneCallback(onCompletion);
+  }
+  const done = new Set<Future<T>>();
+  const pending = new Set<Future<T>>();
+  for (const f of fs) (f.done() ? done : pending).add(f);
+  return [done, pending];
+}
+
+/**
+ * Wait for futures/tasks (asyncio.wait): resolves to `[done, pending]`. Never cancels anything,
+ * also not on timeout. A coroutine.
+ */
+export function wait<T>(
+  fs: Iterable<Future<T>>,
+  options: WaitOptions = {},
+): Coroutine<[Set<Future<T>>, Set<Future<T>>]> {
+  if (fs instanceof Future || isCoroutine(fs) || fs === null || typeof fs !== "object" || typeof (fs as Iterable<unknown>)[Symbol.iterator] !== "function") {
+    throw new TypeError(`wait(): expected an iterable of futures, got ${describeValue(fs)}`);
+  }
+  checkOptions("wait", options);
+  const returnWhen = options.returnWhen ?? ALL_COMPLETED;
+  if (returnWhen !== FIRST_COMPLETED && returnWhen !== FIRST_EXCEPTION && returnWhen !== ALL_COMPLETED) {
+    throw new RangeError(`wait(): invalid returnWhen value: ${describeValue(returnWhen)}`);
+  }
+  checkTimeout("wait", options.timeout);
+  checkSignal("wait", options.signal);
+  const set = new Set(fs);
+  if (set.size === 0) throw new RangeError("wait(): the set of tasks/futures is empty");
+  for (const f of set) {
+    if (isCoroutine(f)) throw new TypeError("wait(): passing coroutines is forbidden, use tasks explicitly");
+    if (!(f instanceof Future)) {
+      throw new TypeError(`wait(): expected Futures or Tasks, got ${describeValue(f)} (wrap promises with ensureFuture())`);
+    }
+  }
+  return genCoroutine(waitGen, [set, options.timeout, returnWhen, options.signal]);
+}
+
+// ---------------------------------------------------------------------------- waitFor
+
+function* cancelAndWait(fut: Future<unknown>, loop: EventLoop): Generator<unknown, void, unknown> {
+  const waiter = loop.createFuture<void>();
+  const cb = () => releaseWaiter(waiter);
+  fut.addDoneCallback(cb);
+  try {
+    fut.cancel();
+    yield* waiter;
+  } finally {
+    fut.removeDoneCallback(cb);
+  }
+}
+
+function* waitForGen<T>(aw: unknown, timeout: number | null | undefined, signal: AbortSignal | undefined): Generator<unknown, T, unknown> {
+  const loop = currentLoop();
+  if (timeout === null || timeout === undefined) {
+    if (signal === undefined) return (yield* awaitIter<T>(aw, loop) as Iterable<unknown>) as T;
+    timeout = Infinity;
+  }
+  if (timeout <= 0) {
+    const fut = ensureFuture(aw, loop) as Future<T>;
+    if (fut.done()) return fut.result();
+    yield* cancelAndWait(fut, loop);
+    try {
+      return fut.result();
+    } catch (exc) {
+      if (exc instanceof CancelledError) {
+        const err = new TimeoutError();
+        (err as { cause?: unknown }).cause = exc;
+        throw err;
+      }
+      throw exc;
+    }
+  }
+  const waiter = loop.createFuture<void>();
+  bindSignal(waiter, signal);
+  const timeoutHandle = timeout === Infinity ? null : loop.callLater(timeout, releaseWaiter, waiter);
+  const cb = () => releaseWaiter(waiter);
+  const fut = ensureFuture(aw, loop) as Future<T>;
+  fut.addDoneCallback(cb);
+  try {
+    try {
+      yield* waiter;
+    } catch (exc) {
+      if (exc instanceof CancelledError) {
+        if (fut.done()) return fut.result();
+        fut.removeDoneCallback(cb);
+        yield* cancelAndWait(fut, loop);
+      }
+      throw exc;
+    }
+    if (fut.done()) return fut.result();
+    fut.removeDoneCallback(cb);
+    yield* cancelAndWait(fut, loop);
+    try {
+      return fut.result();
+    } catch (exc) {
+      if (exc instanceof CancelledError) {
+        const err = new TimeoutError();
+        (err as { cause?: unknown }).cause = exc;
+        throw err;
+      }
+      throw exc;
+    }
+  } finally {
+    if (timeoutHandle !== null) timeoutHandle.cancel();
+  }
+}
+
+/**
+ * Wait for one awaitable with a timeout (asyncio.wait_for, 3.11 semantics): on timeout it is
+ * cancelled, the cancellation is awaited, and TimeoutError is thrown. A coroutine.
+ */
+export function waitFor<T>(aw: Awaitable<T>, timeout: number | null | undefined, options?: SignalOption): Coroutine<T> {
+  if (!isAwaitable(aw)) throw new TypeError(`waitFor(): an awaitable was expected, got ${describeValue(aw)}`);
+  checkTimeout("waitFor", timeout);
+  checkOptions("waitFor", options);
+  checkSignal("waitFor", options?.signal);
+  return genCoroutine(waitForGen, [aw, timeout, options?.signal]);
+}
+
+// ---------------------------------------------------------------------------- shield
+
+/** Protect an awaitable from cancellation (asyncio.shield). */
+export function shield<T>(aw: Awaitable<T>): Future<T> {
+  const inner = ensureFuture(aw) as Future<T>;
+  if (inner.done()) return inner;
+  const loop = inner._loop;
+  const outer = loop.createFuture<T>();
+  const innerDone = (f: Future<T>): void => {
+    if (outer.cancelled()) {
+      if (!f.cancelled()) f.exception(); // mark retrieved
+      return;
+    }
+    if (f.cancelled()) outer.cancel();
+    else {
+      const exc = f.exception();
+      if (exc !== null) outer.setException(exc);
+      else outer.setResult(f._result as T);
+    }
+  };
+  const outerDone = (): void => {
+    if (!inner.done()) inner.removeDoneCallback(innerDone);
+  };
+  inner.addDoneCallback(innerDone);
+  outer.addDoneCallback(outerDone);
+  return outer;
+}
+
+// ---------------------------------------------------------------------------- asCompleted
+
+export interface AsCompletedOptions {
+  timeout?: number | null;
+}
+
+/** What asCompleted() returns: an iterable of awaitables in completion order, also `for await`-able. */
+export interface AsCompleted<T> extends Iterable<Coroutine<T>>, AsyncIterable<T> {}
+
+function* waitForOne<T>(state: AsCompletedState<T>): Generator<unknown, T, unknown> {
+  let f: Future<T> | null;
+  if (state.done.length > 0) f = state.done.shift()!;
+  else {
+    const getter = state.loop.createFuture<Future<T> | null>();
+    state.getters.push(getter);
+    f = (yield* getter) as Future<T> | null;
+  }
+  if (f === null) throw new TimeoutError();
+  return f.result();
+}
+
+interface AsCompletedState<T> {
+  loop: EventLoop;
+  done: (Future<T> | null)[];
+  getters: Future<Future<T> | null>[];
+  n: number;
+}
+
+function putDone<T>(state: AsCompletedState<T>, f: Future<T> | null): void {
+  while (state.getters.length > 0) {
+    const g = state.getters.shift()!;
+    if (!g.done()) {
+      g.setResult(f);
+      return;
+    }
+  }
+  state.done.push(f);
+}
+
+/**
+ * Awaitables that resolve in completion order (asyncio.as_completed). Iterate it to get one
+ * coroutine per input, or `for await (const result of asCompleted(...))` to get the results
+ * directly. With a timeout, the remaining awaits throw TimeoutError once it passes.
+ */
+export function asCompleted<T>(fs: Iterable<Awaitable<T>>, options: AsCompletedOptions = {}): AsCompleted<T> {
+  if (fs instanceof Future || isCoroutine(fs) || fs === null || typeof fs !== "object" || typeof (fs as Iterable<unknown>)[Symbol.iterator] !== "function") {
+    throw new TypeError(`asCompleted(): expected an iterable of awaitables, got ${describeValue(fs)}`);
+  }
+  checkOptions("asCompleted", options);
+  checkTimeout("asCompleted", options.timeout);
+  const input = [...new Set(fs)];
+  for (const a of input) {
+    if (!isAwaitable(a)) throw new TypeError(`asCompleted(): not awaitable: ${describeValue(a)}`);
+  }
+  let state: AsCompletedState<T> | null = null;
+  const setup = (): AsCompletedState<T> => {
+    if (state !== null) return state;
+    const loop = currentLoop();
+    const st: AsCompletedState<T> = { loop, done: [], getters: [], n: 0 };
+    state = st;
+    const todo = new Set<Future<T>>();
+    for (const a of input) todo.add(ensureFuture(a, loop) as Future<T>);
+    st.n = todo.size;
+    let timeoutHandle: TimerHandle | null = null;
+    const onCompletion = (f: Future<T>): void => {
+      if (todo.size === 0) return; // the timeout was here first
+      todo.delete(f);
+      putDone(st, f);
+      if (todo.size === 0 && timeoutHandle !== null) timeoutHandle.cancel();
+    };
+    const onTimeout = (): void => {
+      for (const f of todo) {
+        f.removeDoneCallback(onCompletion);
+        putDone(st, null);
+      }
+      todo.clear();
+    };
+    for (const f of todo) f.addDoneCallback(onCompletion);
+    if (todo.size > 0 && options.timeout !== null && options.timeout !== undefined) {
+      timeoutHandle = loop.callLater(options.timeout, onTimeout);
+    }
+    return st;
+  };
+  return {
+    *[Symbol.iterator](): Iterator<Coroutine<T>> {
+      const st = setup();
+      for (let i = 0; i < st.n; i++) yield genCoroutine<T>(waitForOne, [st]);
+    },
+    async *[Symbol.asyncIterator](): AsyncIterator<T> {
+      const st = setup();
+      for (let i = 0; i < st.n; i++) yield await genCoroutine<T>(waitForOne, [st]);
+    },
+  };
+}
+
+export { CANCELLED, FINISHED };

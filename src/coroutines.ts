@@ -1,0 +1,165 @@
+/**
+ * Coroutines: generator objects, and lazy coroutine objects made by coroutine(fn).
+ *
+ * A Coroutine holds a function and its arguments and runs none of the body until it is awaited
+ * (`await coro` / `yield* coro`) or wrapped in a Task, as a Python coroutine object. It can be
+ * awaited once.
+ *
+ *   yield* coro   (inside a generator task)
+ *     generator body: delegates to the generator directly (exactly `yield from`)
+ *     async body:     runs as an inline task of the awaiting task, so cancelling the awaiting
+ *                     task reaches the aionode future the async body awaits
+ *   await coro    (inside an async function or plain code)
+ *     async body:     starts the function; its awaits belong to the awaiting task
+ *     generator body: driven by an inline task whose first step runs at once
+ */
+import { RuntimeError } from "./errors.js";
+import type { Future } from "./futures.js";
+import { hooks } from "./loop.js";
+import { rt } from "./internal/state.js";
+
+const KIND_GEN = 0;
+const KIND_ASYNC = 1;
+
+const COROUTINE_FN = Symbol.for("aionode.coroutineFunction");
+
+const GeneratorFunction = Object.getPrototypeOf(function* () {}).constructor as Function;
+const AsyncFunction = Object.getPrototypeOf(async function () {}).constructor as Function;
+const AsyncGeneratorFunction = Object.getPrototypeOf(async function* () {}).constructor as Function;
+
+export function isGeneratorFunction(f: unknown): boolean {
+  return typeof f === "function" && f instanceof GeneratorFunction;
+}
+
+export function isGenerator(x: unknown): x is Generator<unknown, unknown, unknown> {
+  return (
+    typeof x === "object" &&
+    x !== null &&
+    (x as { [Symbol.toStringTag]?: unknown })[Symbol.toStringTag] === "Generator" &&
+    typeof (x as Generator).next === "function"
+  );
+}
+
+export class Coroutine<T = unknown> implements PromiseLike<T>, Iterable<unknown> {
+  /** @internal */ readonly _fn: Function;
+  /** @internal */ readonly _this: unknown;
+  /** @internal */ readonly _args: unknown[];
+  /** @internal */ readonly _kind: number;
+  /** @internal */ _used = false;
+
+  /** @internal */
+  constructor(fn: Function, thisArg: unknown, args: unknown[], kind: number) {
+    this._fn = fn;
+    this._this = thisArg;
+    this._args = args;
+    this._kind = kind;
+  }
+
+  /** The function this coroutine runs. */
+  get name(): string {
+    return this._fn.name || "<anonymous>";
+  }
+
+  /** @internal */
+  _take(): void {
+    if (this._used) throw new RuntimeError(`cannot reuse already awaited coroutine ${this.name}()`);
+    this._used = true;
+  }
+
+  /** @internal Start the body: a generator object (generator kind) or the function's return value. */
+  _start(): unknown {
+    return this._fn.apply(this._this, this._args);
+  }
+
+  /** @internal */
+  get _isGen(): boolean {
+    return this._kind === KIND_GEN;
+  }
+
+  [Symbol.iterator](): Iterator<unknown, T, unknown> {
+    this._take();
+    if (this._kind === KIND_GEN) return this._start() as Iterator<unknown, T, unknown>;
+    // An async body awaited from a generator task runs as an inline task of that task.
+    return hooks.inlineTask!(this, rt.currentTask) as unknown as Iterator<unknown, T, unknown>;
+  }
+
+  then<R1 = T, R2 = never>(
+    onFulfilled?: ((value: T) => R1 | PromiseLike<R1>) | null,
+    onRejected?: ((reason: any) => R2 | PromiseLike<R2>) | null,
+  ): Promise<R1 | R2> {
+    this._take();
+    if (this._kind === KIND_ASYNC) {
+      let p: unknown;
+      try {
+        p = this._start();
+      } catch (e) {
+        return Promise.reject(e).then(onFulfilled, onRejected);
+      }
+      return Promise.resolve(p as T).then(onFulfilled, onRejected);
+    }
+    const owner = rt.asyncTask;
+    const task: Future<T> =
+      owner !== null ? (hooks.inlineTask!(this, owner) as Future<T>) : (hooks.createTask!(this, hooks.currentLoop!(), undefined) as Future<T>);
+    return task.then(onFulfilled, onRejected);
+  }
+
+  toString(): string {
+    return `<coroutine ${this.name}()>`;
+  }
+}
+
+export type CoroutineFunction<A extends unknown[], T> = ((...args: A) => Coroutine<T>) & {
+  readonly [COROUTINE_FN]: true;
+};
+
+/**
+ * Make a lazy coroutine function from a generator function or an async function, like
+ * `@asyncio.coroutine` / `async def`: calling it returns a Coroutine and runs none of the body.
+ */
+export function coroutine<A extends unknown[], T>(
+  fn: (...args: A) => Generator<unknown, T, any>,
+): CoroutineFunction<A, T>;
+export function coroutine<A extends unknown[], T>(fn: (...args: A) => PromiseLike<T> | T): CoroutineFunction<A, T>;
+export function coroutine(fn: Function): Function {
+  if (typeof fn !== "function") {
+    throw new TypeError(`coroutine(): a generator function or async function was expected, got ${typeof fn}`);
+  }
+  if (fn instanceof AsyncGeneratorFunction) {
+    throw new TypeError(`coroutine(): ${fn.name || "the function"} is an async generator function; use a generator function or an async function`);
+  }
+  if ((fn as unknown as Record<symbol, unknown>)[COROUTINE_FN] === true) return fn;
+  const kind = fn instanceof GeneratorFunction ? KIND_GEN : KIND_ASYNC;
+  const wrapper = function (this: unknown, ...args: unknown[]) {
+    return new Coroutine(fn, this, args, kind);
+  };
+  Object.defineProperty(wrapper, "name", { value: fn.name });
+  Object.defineProperty(wrapper, COROUTINE_FN, { value: true });
+  return wrapper;
+}
+
+/** Make a Coroutine that calls `fn(...args)` when awaited (generator functions run as generators). @internal */
+export function lazyCall<T>(fn: Function, args: unknown[]): Coroutine<T> {
+  return new Coroutine<T>(fn, undefined, args, fn instanceof GeneratorFunction ? KIND_GEN : KIND_ASYNC);
+}
+
+/** Internal coroutines implemented as generator functions (sleep, wait, ...). @internal */
+export function genCoroutine<T>(fn: Function, args: unknown[]): Coroutine<T> {
+  return new Coroutine<T>(fn, undefined, args, KIND_GEN);
+}
+
+/** True for generator functions, async functions and functions made by coroutine(). */
+export function isCoroutineFunction(f: unknown): boolean {
+  return (
+    typeof f === "function" &&
+    (f instanceof GeneratorFunction ||
+      f instanceof AsyncFunction ||
+      (f as unknown as Record<symbol, unknown>)[COROUTINE_FN] === true)
+  );
+}
+
+/** True for generator objects and Coroutine objects. */
+export function isCoroutine(x: unknown): boolean {
+  return x instanceof Coroutine || isGenerator(x);
+}
+
+export const COROUTINE_KIND = { GEN: KIND_GEN, ASYNC: KIND_ASYNC } as const;

@@ -1,0 +1,100 @@
+/**
+ * Every error class aionode throws (API.md section 8). Each is a subclass of Error whose `name`
+ * is its class name, as asyncio.exceptions.
+ */
+
+/** The operation was cancelled (asyncio.CancelledError). */
+export class CancelledError extends Error {
+  constructor(message?: string) {
+    super(message ?? "");
+    this.name = "CancelledError";
+  }
+}
+
+/** The operation exceeded its deadline (asyncio.TimeoutError, the builtin TimeoutError). */
+export class TimeoutError extends Error {
+  constructor(message?: string) {
+    super(message ?? "");
+    this.name = "TimeoutError";
+  }
+}
+
+/** A Future or Task is in a state that does not allow the call (asyncio.InvalidStateError). */
+export class InvalidStateError extends Error {
+  constructor(message?: string) {
+    super(message ?? "");
+    this.name = "InvalidStateError";
+  }
+}
+
+/** Queue.getNowait() on an empty queue. */
+export class QueueEmpty extends Error {
+  constructor(message?: string) {
+    super(message ?? "");
+    this.name = "QueueEmpty";
+  }
+}
+
+/** Queue.putNowait() on a full queue. */
+export class QueueFull extends Error {
+  constructor(message?: string) {
+    super(message ?? "");
+    this.name = "QueueFull";
+  }
+}
+
+/** Put or get on a queue that was shut down (Python 3.13's asyncio.QueueShutDown). */
+export class QueueShutDown extends Error {
+  constructor(message?: string) {
+    super(message ?? "");
+    this.name = "QueueShutDown";
+  }
+}
+
+/** A Barrier was broken or reset while waiting. */
+export class BrokenBarrierError extends Error {
+  constructor(message?: string) {
+    super(message ?? "");
+    this.name = "BrokenBarrierError";
+  }
+}
+
+/** A stream ended before the requested number of bytes was read. */
+export class IncompleteReadError extends Error {
+  readonly partial: Uint8Array;
+  readonly expected: number | null;
+  constructor(partial: Uint8Array, expected: number | null) {
+    super(
+      `${partial.length} bytes read on a total of ${expected === null ? "undefined" : expected} expected bytes`,
+    );
+    this.name = "IncompleteReadError";
+    this.partial = partial;
+    this.expected = expected;
+  }
+}
+
+/** A stream's buffer limit was reached while looking for a separator. */
+export class LimitOverrunError extends Error {
+  readonly consumed: number;
+  constructor(message: string, consumed: number) {
+    super(message);
+    this.name = "LimitOverrunError";
+    this.consumed = consumed;
+  }
+}
+
+/** Errors collected from a TaskGroup (Python's ExceptionGroup); `.errors` holds them. */
+export class ExceptionGroup extends AggregateError {
+  constructor(message: string, errors: unknown[]) {
+    super(errors, `${message} (${errors.length} sub-exception${errors.length === 1 ? "" : "s"})`);
+    this.name = "ExceptionGroup";
+  }
+}
+
+/** An error of asyncio's RuntimeError kind (wrong loop state, re-entrant run, misuse). */
+export class RuntimeError extends Error {
+  constructor(message?: string) {
+    super(message ?? "");
+    this.name = "RuntimeError";
+  }
+}

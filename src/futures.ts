@@ -1,0 +1,400 @@
+/**
+ * Future: asyncio.futures.Future.
+ *
+ * Invariants (asyncio's):
+ *   - three states: pending, cancelled, finished; a result or exception is set once;
+ *   - done callbacks never run inline: each is scheduled with callSoon, in registration order,
+ *     in the context it was registered in;
+ *   - a failed future whose exception nobody retrieved is reported ("... exception was never
+ *     retrieved") when it is garbage-collected or, at the latest, when its loop closes.
+ *
+ * JavaScript additions: a Future is a thenable (`await fut`) and an iterator over itself, so that
+ * `const v = yield* fut` inside a generator coroutine suspends until it is done and evaluates to
+ * its result (asyncio's `__await__` / `__iter__`).
+ */
+import { AsyncResource } from "node:async_hooks";
+import { CancelledError, InvalidStateError, RuntimeError } from "./errors.js";
+import { describeValue, hooks, type EventLoop } from "./loop.js";
+import { rt } from "./internal/state.js";
+
+export const PENDING = 0;
+export const CANCELLED = 1;
+export const FINISHED = 2;
+const STATE_NAMES = ["PENDING", "CANCELLED", "FINISHED"];
+
+/** Reports futures that were collected with an unretrieved exception. */
+const unretrievedRegistry = new FinalizationRegistry<UnretrievedRecord>((rec) => {
+  if (rec.loop.isClosed()) return;
+  rec.loop._unretrieved.delete(rec.ref);
+  rec.loop.callExceptionHandler({ message: rec.message, exception: rec.exception, futureRepr: rec.repr });
+});
+
+interface UnretrievedRecord {
+  loop: EventLoop;
+  message: string;
+  exception: unknown;
+  repr: string;
+  ref: WeakRef<Future<unknown>>;
+}
+
+/** How a `then()` call is settled when its future completes. @internal */
+export class Reaction {
+  /** The future whose completion settles this reaction. */
+  fut: Future<unknown> | null = null;
+  constructor(
+    readonly onFulfilled: ((value: any) => unknown) | null | undefined,
+    readonly onRejected: ((reason: any) => unknown) | null | undefined,
+    readonly resolve: (value: unknown) => void,
+    readonly reject: (reason: unknown) => void,
+  ) {}
+
+  settle(fut: Future<unknown>): void {
+    try {
+      if (fut._state === FINISHED && !fut._failed) {
+        const onF = this.onFulfilled;
+        this.resolve(typeof onF === "function" ? onF(fut._result) : fut._result);
+        return;
+      }
+      const err = fut._state === CANCELLED ? fut._makeCancelledError() : fut._retrieveException();
+      const onR = this.onRejected;
+      if (typeof onR === "function") this.resolve(onR(err));
+      else this.reject(err);
+    } catch (e) {
+      this.reject(e);
+    }
+  }
+}
+
+/** Done callback of a then() registration. @internal */
+export function settleReaction(r: Reaction): void {
+  r.settle(r.fut!);
+}
+
+export class Future<T = unknown> implements PromiseLike<T>, Iterator<Future<unknown>, T, unknown> {
+  /** @internal */ _state = PENDING;
+  /** @internal */ _result: T | undefined = undefined;
+  /** @internal */ _exception: unknown = undefined;
+  /** @internal */ _failed = false;
+  /** @internal */ _loop: EventLoop;
+  /** @internal */ _cancelMessage: string | undefined = undefined;
+  /** @internal */ _cancelledExc: CancelledError | null = null;
+  /** Set while the future is yielded through its iterator (asyncio's _asyncio_future_blocking). @internal */
+  _blocking = false;
+  /** @internal */ _logTraceback = false;
+  private _unretrievedRef: WeakRef<Future<unknown>> | null = null;
+  // Done callbacks: the first inline, the rest as flat (fn, arg, ctx) triples.
+  private _cb0: Function | null = null;
+  private _arg0: unknown = undefined;
+  private _ctx0: AsyncResource | null = null;
+  private _cbs: unknown[] | null = null;
+
+  constructor(loop?: EventLoop) {
+    this._loop = loop ?? hooks.defaultLoop!();
+  }
+
+  getLoop(): EventLoop {
+    return this._loop;
+  }
+
+  done(): boolean {
+    return this._state !== PENDING;
+  }
+
+  cancelled(): boolean {
+    return this._state === CANCELLED;
+  }
+
+  /** The result; throws the exception if one was set, CancelledError if cancelled, InvalidStateError if pending. */
+  result(): T {
+    const state = this._state;
+    if (state === CANCELLED) throw this._makeCancelledError();
+    if (state !== FINISHED) throw new InvalidStateError("Result is not ready.");
+    if (this._failed) throw this._retrieveException();
+    return this._result as T;
+  }
+
+  /** The exception, or null when the future succeeded. */
+  exception(): unknown {
+    const state = this._state;
+    if (state === CANCELLED) throw this._makeCancelledError();
+    if (state !== FINISHED) throw new InvalidStateError("Exception is not set.");
+    return this._failed ? this._retrieveException() : null;
+  }
+
+  /** @internal */
+  _retrieveException(): unknown {
+    if (this._logTraceback) this._clearUnretrieved();
+    return this._exception;
+  }
+
+  setResult(result: T): void {
+    if (this._state !== PENDING) {
+      throw new InvalidStateError(`invalid state: ${STATE_NAMES[this._state]}: ${this.toString()}`);
+    }
+    this._result = result;
+    this._state = FINISHED;
+    this._scheduleCallbacks();
+  }
+
+  setException(exception: unknown): void {
+    if (this._state !== PENDING) {
+      throw new InvalidStateError(`invalid state: ${STATE_NAMES[this._state]}: ${this.toString()}`);
+    }
+    if (typeof exception === "function" && exception.prototype instanceof Error) {
+      exception = new (exception as new () => Error)();
+    }
+    this._exception = exception;
+    this._failed = true;
+    this._state = FINISHED;
+    this._scheduleCallbacks();
+    this._logTraceback = true;
+    const ref = new WeakRef<Future<unknown>>(this);
+    this._unretrievedRef = ref;
+    this._loop._unretrieved.add(ref);
+    unretrievedRegistry.register(
+      this,
+      {
+        loop: this._loop,
+        message: `${this._kindName()} exception was never retrieved`,
+        exception,
+        repr: this.toString(),
+        ref,
+      },
+      this,
+    );
+  }
+
+  /** @internal */
+  _kindName(): string {
+    return "Future";
+  }
+
+  private _clearUnretrieved(): void {
+    this._logTraceback = false;
+    unretrievedRegistry.unregister(this);
+    if (this._unretrievedRef !== null) {
+      this._loop._unretrieved.delete(this._unretrievedRef);
+      this._unretrievedRef = null;
+    }
+  }
+
+  /** Report an unretrieved exception now (loop close). @internal */
+  _reportUnretrieved(): void {
+    if (!this._logTraceback) return;
+    const exc = this._exception;
+    this._clearUnretrieved();
+    const context: Record<string, unknown> = {
+      message: `${this._kindName()} exception was never retrieved`,
+      exception: exc,
+      future: this,
+    };
+    this._loop.callExceptionHandler(context as never);
+  }
+
+  /** Cancel the future: false if it is already done. */
+  cancel(msg?: string): boolean {
+    if (this._logTraceback) this._clearUnretrieved();
+    if (this._state !== PENDING) return false;
+    this._state = CANCELLED;
+    this._cancelMessage = msg;
+    this._scheduleCallbacks();
+    return true;
+  }
+
+  /** @internal */
+  _makeCancelledError(): CancelledError {
+    const saved = this._cancelledExc;
+    if (saved !== null) {
+      this._cancelledExc = null;
+      return saved;
+    }
+    return new CancelledError(this._cancelMessage === undefined ? "" : this._cancelMessage);
+  }
+
+  /** Add a callback run (via callSoon) with this future once it is done. */
+  addDoneCallback(fn: (fut: this) => unknown): void {
+    if (typeof fn !== "function") {
+      throw new TypeError(`addDoneCallback(): a function was expected, got ${describeValue(fn)}`);
+    }
+    const loop = this._loop;
+    this._addCallback(fn, this, loop._curCtx ?? new AsyncResource("aionode.Callback"));
+  }
+
+  /** @internal */
+  _addCallback(fn: Function, arg: unknown, ctx: AsyncResource): void {
+    if (this._state !== PENDING) {
+      this._loop._callSoon1(fn, arg, ctx);
+      return;
+    }
+    if (this._cb0 === null) {
+      this._cb0 = fn;
+      this._arg0 = arg;
+      this._ctx0 = ctx;
+    } else if (this._cbs === null) {
+      this._cbs = [fn, arg, ctx];
+    } else {
+      this._cbs.push(fn, arg, ctx);
+    }
+  }
+
+  /** Remove every registration of `fn`; returns how many were removed. */
+  removeDoneCallback(fn: Function): number {
+    let removed = 0;
+    const rest = this._cbs;
+    if (rest !== null) {
+      const kept: unknown[] = [];
+      for (let i = 0; i < rest.length; i += 3) {
+        if (rest[i] === fn) removed++;
+        else kept.push(rest[i], rest[i + 1], rest[i + 2]);
+      }
+      this._cbs = kept.length > 0 ? kept : null;
+    }
+    if (this._cb0 === fn) {
+      removed++;
+      this._cb0 = null;
+      this._arg0 = undefined;
+      this._ctx0 = null;
+    }
+    if (this._cb0 === null && this._cbs !== null) {
+      const r = this._cbs;
+      this._cb0 = r[0] as Function;
+      this._arg0 = r[1];
+      this._ctx0 = r[2] as AsyncResource;
+      r.splice(0, 3);
+      if (r.length === 0) this._cbs = null;
+    }
+    return removed;
+  }
+
+  private _scheduleCallbacks(): void {
+    const fn = this._cb0;
+    if (fn === null) return;
+    const loop = this._loop;
+    loop._callSoon1(fn, this._arg0, this._ctx0!);
+    this._cb0 = null;
+    this._arg0 = undefined;
+    this._ctx0 = null;
+    const rest = this._cbs;
+    if (rest !== null) {
+      this._cbs = null;
+      for (let i = 0; i < rest.length; i += 3) {
+        loop._callSoon1(rest[i] as Function, rest[i + 1], rest[i + 2] as AsyncResource);
+      }
+    }
+  }
+
+  // ------------------------------------------------------------------ await / yield*
+
+  then<R1 = T, R2 = never>(
+    onFulfilled?: ((value: T) => R1 | PromiseLike<R1>) | null,
+    onRejected?: ((reason: any) => R2 | PromiseLike<R2>) | null,
+  ): Promise<R1 | R2> {
+    let resolve!: (v: unknown) => void;
+    let reject!: (e: unknown) => void;
+    const p = new Promise<R1 | R2>((a, b) => {
+      resolve = a as (v: unknown) => void;
+      reject = b;
+    });
+    const reaction = new Reaction(onFulfilled, onRejected, resolve, reject);
+    reaction.fut = this as Future<unknown>;
+    const task = rt.asyncTask;
+    if (task !== null && (task as unknown) !== this && task._loop === this._loop) {
+      // The async function that was just woken awaits this future: the task now waits on it.
+      task._awaitFuture(this as Future<unknown>, reaction);
+    } else {
+      const loop = this._loop;
+      if (this._state === PENDING && !loop.isRunning()) hooks.enterAmbient!(loop);
+      this._addCallback(settleReaction, reaction, loop._curCtx ?? new AsyncResource("aionode.Await"));
+    }
+    return p;
+  }
+
+  catch<R = never>(onRejected?: ((reason: any) => R | PromiseLike<R>) | null): Promise<T | R> {
+    return this.then(undefined, onRejected);
+  }
+
+  finally(onFinally?: (() => void) | null): Promise<T> {
+    return this.then(
+      (v) => {
+        onFinally?.();
+        return v;
+      },
+      (e) => {
+        onFinally?.();
+        throw e;
+      },
+    );
+  }
+
+  [Symbol.iterator](): Iterator<Future<unknown>, T, unknown> {
+    return this;
+  }
+
+  /** Iterator protocol for `yield*`: suspends (yields itself) until done, then returns the result. */
+  next(): IteratorResult<Future<unknown>, T> {
+    if (this._state === PENDING) {
+      this._blocking = true;
+      return { value: this as Future<unknown>, done: false };
+    }
+    return { value: this.result(), done: true };
+  }
+
+  throw(err?: unknown): IteratorResult<Future<unknown>, T> {
+    throw err;
+  }
+
+  return(value?: unknown): IteratorResult<Future<unknown>, T> {
+    return { value: value as T, done: true };
+  }
+
+  toString(): string {
+    const state = STATE_NAMES[this._state]!.toLowerCase();
+    let info = state;
+    if (this._state === FINISHED) {
+      info += this._failed ? ` exception=${describeError(this._exception)}` : ` result=${describeResult(this._result)}`;
+    }
+    return `<${this._kindName()} ${info}>`;
+  }
+}
+
+function describeError(e: unknown): string {
+  if (e instanceof Error) return `${e.name}(${JSON.stringify(e.message)})`;
+  return String(e);
+}
+
+function describeResult(v: unknown): string {
+  try {
+    const s = typeof v === "string" ? JSON.stringify(v) : String(v);
+    return s.length > 60 ? s.slice(0, 60) + "…" : s;
+  } catch {
+    return "?";
+  }
+}
+
+/** True for aionode Futures and Tasks. */
+export function isFuture(x: unknown): x is Future<unknown> {
+  return x instanceof Future;
+}
+
+/** Wrap a Promise (or any thenable) in a Future of the given (or current) loop. */
+export function wrapFuture<T>(promise: PromiseLike<T> | Future<T>, loop?: EventLoop): Future<T> {
+  if (promise instanceof Future) {
+    if (loop !== undefined && promise._loop !== loop) {
+      throw new RuntimeError("The future belongs to a different loop than the one specified as the loop argument");
+    }
+    return promise;
+  }
+  if (promise === null || typeof promise !== "object" && typeof promise !== "function" || typeof (promise as PromiseLike<T>).then !== "function") {
+    throw new TypeError(`wrapFuture(): a Promise or thenable was expected, got ${describeValue(promise)}`);
+  }
+  const fut = new Future<T>(loop ?? hooks.currentLoop!());
+  (promise as PromiseLike<T>).then(
+    (v) => {
+      if (fut._state === PENDING) fut.setResult(v);
+    },
+    (e) => {
+      if (fut._state === PENDING) fut.setException(e);
+    },
+  );
+  return fut;
+}

@@ -1,0 +1,30 @@
+/**
+ * Process-wide (per-thread) runtime state shared by the loop, futures and tasks. Kept in one
+ * object with fixed fields so every access is a monomorphic property load.
+ */
+import type { EventLoop } from "../loop.js";
+import type { Task } from "../tasks.js";
+
+export interface RuntimeState {
+  /** The loop inside runForever()/runUntilComplete() on this thread, if any. */
+  runningLoop: EventLoop | null;
+  /** The default loop's ambient driver is active (plain Node code used aionode with no loop running). */
+  ambientLoop: EventLoop | null;
+  /** The task whose generator step (or async first step) is executing right now. */
+  currentTask: Task<unknown> | null;
+  /**
+   * The async-function task that was just woken (or started) and whose continuation is running in
+   * the microtask window that follows: Future.then() attributes the next await to it.
+   */
+  asyncTask: Task<unknown> | null;
+  /** Counter for default task names: Task-1, Task-2, ... */
+  taskCounter: number;
+}
+
+export const rt: RuntimeState = {
+  runningLoop: null,
+  ambientLoop: null,
+  currentTask: null,
+  asyncTask: null,
+  taskCounter: 0,
+};

@@ -1,0 +1,682 @@
+/**
+ * EventLoop: asyncio's BaseEventLoop on top of Node's event loop.
+ *
+ * HOW
+ *
+ *   callSoon ──► ready ring ─────────────────────────┐
+ *   callLater ─► timer core (wheel, integer µs ticks) │  one iteration (_startIteration):
+ *                    │ advance(now) ─► due handles ──►┘    1. move due timers to the ready ring
+ *                                                          2. run exactly ntodo = ready.length
+ *                                                             handles (asyncio's ntodo rule)
+ *
+ *   A "batch" runs iterations back to back until nothing is ready, the loop stops, or the
+ *   yield interval (default 2 ms) has passed; then it hands control back to Node:
+ *     - work still ready      → setImmediate (Node's I/O and timers get their turn)
+ *     - only timers pending   → setTimeout to the next deadline (woken early? just re-arm)
+ *     - nothing at all        → idle; callSoon/callLater from outside wake it (queueMicrotask)
+ *
+ * WHY
+ *   Node cannot block, so run methods return Promises and the loop is a guest of Node's loop.
+ *   Running many iterations per Node turn is what makes callSoon cost nanoseconds instead of a
+ *   setImmediate hop (~2 µs) each.
+ *
+ * Async functions resume through V8's microtask queue. When a callback wakes a task that runs an
+ * async function, the batch suspends and resumes from a microtask right after the function has
+ * reached its next aionode await (or settled), so its step runs where asyncio would run it:
+ * before the next ready callback. See tasks.ts.
+ *
+ * Context: each handle carries the AsyncResource of the context it was scheduled in; the batch
+ * runs consecutive handles of the same context inside one runInAsyncScope call.
+ *
+ * Invariants (asyncio's):
+ *   1. callSoon is FIFO; an iteration runs only what was ready when it started.
+ *   2. Cancelled handles never run.
+ *   3. No timer fires before its deadline; equal deadlines fire in scheduling order.
+ */
+import { AsyncResource } from "node:async_hooks";
+import { performance } from "node:perf_hooks";
+import { activeBackend, type TimerCore } from "./backend/index.js";
+import { RuntimeError } from "./errors.js";
+import { ARG_MODE, Handle, TimerHandle, describeCallback } from "./handles.js";
+import { Ring } from "./internal/ring.js";
+import { rt } from "./internal/state.js";
+import type { Future } from "./futures.js";
+
+const WAKE_IDLE = 0;
+const WAKE_SOON = 1; // a batch is running, suspended, or queued to run
+const WAKE_TIMER = 2; // a setTimeout for the next deadline is armed
+
+/** Ticks are integer microseconds of the loop clock. */
+const MAX_TICK = 2 ** 52;
+/** How many microtask hops the loop waits for a woken async function to reach its next await. */
+const MAX_ASYNC_HOPS = 32;
+/** How many handles run between two reads of the clock (for the yield interval and timers). */
+const CLOCK_EVERY = 128;
+
+export type ExceptionContext = {
+  message: string;
+  exception?: unknown;
+  future?: Future<unknown>;
+  task?: Future<unknown>;
+  handle?: Handle;
+  [key: string]: unknown;
+};
+export type ExceptionHandler = (loop: EventLoop, context: ExceptionContext) => void;
+
+export interface EventLoopOptions {
+  /** Seconds of work after which a busy loop yields to Node's event loop (default 0.002). */
+  yieldInterval?: number;
+  /** Start in debug mode. */
+  debug?: boolean;
+}
+
+export class EventLoop {
+  /** @internal */ _ready: Ring<Handle> = new Ring<Handle>(1024);
+  /** @internal */ _timers: TimerCore;
+  /** @internal */ _timerHandles: (TimerHandle | undefined)[] = [];
+  private _fired = new Int32Array(1024);
+  /** Handles left to run in the current iteration. */
+  private _ntodo = 0;
+  private _inIteration = false;
+  private _stopping = false;
+  private _running = false;
+  private _closed = false;
+  /** @internal */ _ambient = false;
+  private _wakeState = WAKE_IDLE;
+  private _timeout: ReturnType<typeof setTimeout> | null = null;
+  private _armedTick = 0;
+  private _budgetEnd = 0;
+  private _sinceClock = 0;
+  /** @internal */ _suspended = false;
+  private _hops = 0;
+  /** The context whose runInAsyncScope frame the batch is in, or null outside any. @internal */
+  _curCtx: AsyncResource | null = null;
+  private _debug = false;
+  /** In debug mode, callbacks that run longer than this (seconds) are reported. */
+  slowCallbackDuration = 0.1;
+  private _yieldMs: number;
+  private _exceptionHandler: ExceptionHandler | null = null;
+  private _runResolve: (() => void) | null = null;
+  private _runReject: ((e: unknown) => void) | null = null;
+  /** Futures of this loop that failed and whose exception nobody has retrieved yet. @internal */
+  _unretrieved: Set<WeakRef<Future<unknown>>> = new Set();
+
+  private readonly _batchBound: () => void;
+  private readonly _resumeBound: () => void;
+  private readonly _runGroupBound: () => void;
+
+  constructor(options: EventLoopOptions = {}) {
+    this._timers = activeBackend.createTimerCore();
+    const yieldInterval = options.yieldInterval ?? 0.002;
+    if (typeof yieldInterval !== "number" || !(yieldInterval > 0)) {
+      throw new RangeError(`yieldInterval must be a positive number of seconds, got ${String(yieldInterval)}`);
+    }
+    this._yieldMs = yieldInterval * 1000;
+    this._debug = options.debug === true;
+    this._batchBound = () => this._batch(true);
+    this._resumeBound = () => this._resume();
+    this._runGroupBound = () => this._runGroup();
+  }
+
+  // ------------------------------------------------------------------ clock
+
+  /** Monotonic time in seconds (the clock every deadline is measured on). */
+  time(): number {
+    return performance.now() / 1000;
+  }
+
+  // ------------------------------------------------------------------ scheduling
+
+  /** Schedule `callback(...args)` to run on the next iteration. FIFO. */
+  callSoon<A extends unknown[]>(callback: (...args: A) => unknown, ...args: A): Handle;
+  callSoon(callback: Function): Handle {
+    if (typeof callback !== "function") {
+      throw new TypeError(`callSoon(): a function was expected as the callback, got ${describeValue(callback)}`);
+    }
+    if (this._closed) throw new RuntimeError("Event loop is closed");
+    const n = arguments.length;
+    let h: Handle;
+    if (n === 1) h = new Handle(callback, ARG_MODE.NO_ARG, undefined, this, this._ctxForCallback());
+    else if (n === 2) h = new Handle(callback, ARG_MODE.ONE_ARG, arguments[1], this, this._ctxForCallback());
+    else h = new Handle(callback, ARG_MODE.MANY_ARGS, Array.prototype.slice.call(arguments, 1), this, this._ctxForCallback());
+    if (this._debug) h._source = captureSource();
+    this._ready.push(h);
+    if (this._wakeState !== WAKE_SOON && (this._running || this._ambient)) this._wakeSoon();
+    return h;
+  }
+
+  /** callSoon with one argument and an explicit context: the hot path for done callbacks and task steps. @internal */
+  _callSoon1(callback: Function, arg: unknown, ctx: AsyncResource): Handle {
+    const h = new Handle(callback, ARG_MODE.ONE_ARG, arg, this, ctx);
+    if (this._debug) h._source = captureSource();
+    this._ready.push(h);
+    if (this._wakeState !== WAKE_SOON && (this._running || this._ambient)) this._wakeSoon();
+    return h;
+  }
+
+  /** Thread-safe variant of callSoon. Cross-thread posting from workers arrives with the threads issue; on this thread it is callSoon. */
+  callSoonThreadsafe<A extends unknown[]>(callback: (...args: A) => unknown, ...args: A): Handle {
+    return this.callSoon(callback, ...args);
+  }
+
+  /** Schedule `callback(...args)` after `delay` seconds (negative counts as 0; NaN is an error). */
+  callLater<A extends unknown[]>(delay: number, callback: (...args: A) => unknown, ...args: A): TimerHandle;
+  callLater(delay: number, callback: Function): TimerHandle {
+    if (typeof delay !== "number") {
+      throw new TypeError(`callLater(): the delay must be a number of seconds, got ${describeValue(delay)}`);
+    }
+    if (delay !== delay) throw new RangeError("callLater(): the delay is NaN");
+    if (typeof callback !== "function") {
+      throw new TypeError(`callLater(): a function was expected as the callback, got ${describeValue(callback)}`);
+    }
+    if (this._closed) throw new RuntimeError("Event loop is closed");
+    const n = arguments.length;
+    const when = this.time() + delay;
+    if (n === 2) return this._timer(when, callback, ARG_MODE.NO_ARG, undefined);
+    if (n === 3) return this._timer(when, callback, ARG_MODE.ONE_ARG, arguments[2]);
+    return this._timer(when, callback, ARG_MODE.MANY_ARGS, Array.prototype.slice.call(arguments, 2));
+  }
+
+  /** Schedule `callback(...args)` at absolute loop time `when` (seconds, on loop.time()'s clock). */
+  callAt<A extends unknown[]>(when: number, callback: (...args: A) => unknown, ...args: A): TimerHandle;
+  callAt(when: number, callback: Function): TimerHandle {
+    if (typeof when !== "number") {
+      throw new TypeError(`callAt(): the time must be a number of seconds, got ${describeValue(when)}`);
+    }
+    if (when !== when) throw new RangeError("callAt(): the time is NaN");
+    if (typeof callback !== "function") {
+      throw new TypeError(`callAt(): a function was expected as the callback, got ${describeValue(callback)}`);
+    }
+    if (this._closed) throw new RuntimeError("Event loop is closed");
+    const n = arguments.length;
+    if (n === 2) return this._timer(when, callback, ARG_MODE.NO_ARG, undefined);
+    if (n === 3) return this._timer(when, callback, ARG_MODE.ONE_ARG, arguments[2]);
+    return this._timer(when, callback, ARG_MODE.MANY_ARGS, Array.prototype.slice.call(arguments, 2));
+  }
+
+  /** @internal */
+  _timer(when: number, callback: Function, argMode: number, arg: unknown): TimerHandle {
+    const h = new TimerHandle(when, callback, argMode, arg, this, this._ctxForCallback());
+    if (this._debug) h._source = captureSource();
+    let tick = Math.ceil(when * 1e6);
+    if (!(tick > 0)) tick = 0;
+    else if (tick > MAX_TICK) tick = MAX_TICK;
+    const id = this._timers.schedule(tick);
+    h._id = id;
+    this._timerHandles[id] = h;
+    const state = this._wakeState;
+    if (state === WAKE_TIMER) {
+      if (tick < this._armedTick) this._arm(tick);
+    } else if (state === WAKE_IDLE && (this._running || this._ambient)) {
+      this._arm(tick);
+    }
+    return h;
+  }
+
+  /** A TimerHandle was cancelled: free its slot now. @internal */
+  _timerCancelled(h: TimerHandle): void {
+    this._timers.cancel(h._id);
+    this._timerHandles[h._id] = undefined;
+    h._id = -1;
+    if (this._timers.size === 0 && this._wakeState === WAKE_TIMER) {
+      // Nothing left to wait for: do not keep the process alive for a cancelled timer.
+      clearTimeout(this._timeout!);
+      this._timeout = null;
+      this._wakeState = WAKE_IDLE;
+    }
+  }
+
+  /** The context to give a handle scheduled now. */
+  /** @internal */
+  _ctxForCallback(): AsyncResource {
+    return this._curCtx ?? new AsyncResource("aionode.Callback");
+  }
+
+  // ------------------------------------------------------------------ futures and tasks
+
+  createFuture<T = unknown>(): Future<T> {
+    if (this._closed) throw new RuntimeError("Event loop is closed");
+    return new hooks.Future!<T>(this);
+  }
+
+  /** Wrap a coroutine in a Task scheduled on this loop. */
+  createTask<T>(coro: unknown, options?: { name?: string }): Future<T> {
+    if (this._closed) throw new RuntimeError("Event loop is closed");
+    return hooks.createTask!(coro, this, options) as Future<T>;
+  }
+
+  // ------------------------------------------------------------------ running
+
+  isRunning(): boolean {
+    return this._running;
+  }
+
+  isClosed(): boolean {
+    return this._closed;
+  }
+
+  private _checkRunnable(): void {
+    if (this._closed) throw new RuntimeError("Event loop is closed");
+    if (this._running) throw new RuntimeError("This event loop is already running");
+    if (rt.runningLoop !== null) {
+      throw new RuntimeError("Cannot run the event loop while another loop is running");
+    }
+  }
+
+  /** Run until stop() is called. Resolves when the loop has stopped. */
+  runForever(): Promise<void> {
+    this._checkRunnable();
+    return this._startRun();
+  }
+
+  private _startRun(): Promise<void> {
+    this._running = true;
+    rt.runningLoop = this;
+    if (this._ambient) this._leaveAmbient();
+    const p = new Promise<void>((resolve, reject) => {
+      this._runResolve = resolve;
+      this._runReject = reject;
+    });
+    // Start from a clean slate: any armed wake-up is replaced by an immediate batch.
+    if (this._wakeState === WAKE_TIMER) {
+      clearTimeout(this._timeout!);
+      this._timeout = null;
+      this._wakeState = WAKE_IDLE;
+    }
+    if (this._wakeState === WAKE_IDLE) {
+      this._wakeState = WAKE_SOON;
+      queueMicrotask(this._batchBound);
+    }
+    return p;
+  }
+
+  /** Run until `awaitable` is done; resolves to its result (or rejects with its exception). */
+  runUntilComplete<T>(awaitable: unknown): Promise<T> {
+    this._checkRunnable();
+    const fut = hooks.ensureFuture!(awaitable, this) as Future<T>;
+    const stop = runUntilCompleteCb;
+    fut.addDoneCallback(stop);
+    return this._startRun().then(() => {
+      fut.removeDoneCallback(stop);
+      if (!fut.done()) throw new RuntimeError("Event loop stopped before Future completed.");
+      return fut.result();
+    });
+  }
+
+  /** Stop running after the current iteration. */
+  stop(): void {
+    this._stopping = true;
+  }
+
+  /** Close the loop: pending callbacks and timers are dropped. The loop must not be running. */
+  close(): void {
+    if (this._running) throw new RuntimeError("Cannot close a running event loop");
+    if (this._closed) return;
+    if (this._ambient) this._leaveAmbient();
+    this._closed = true;
+    this._disarm();
+    this._ready.clear();
+    this._ntodo = 0;
+    this._inIteration = false;
+    this._timers.clear();
+    for (const h of this._timerHandles) if (h !== undefined) h._id = -1;
+    this._timerHandles = [];
+    // "exception was never retrieved" at the latest when the loop closes.
+    for (const ref of this._unretrieved) {
+      const fut = ref.deref();
+      if (fut !== undefined) fut._reportUnretrieved();
+    }
+    this._unretrieved.clear();
+  }
+
+  // ------------------------------------------------------------------ ambient mode
+
+  /**
+   * Ambient mode (the default loop only): used from plain Node code with no loop running, the
+   * loop processes its callbacks beside Node's loop while it has work, and parks when idle.
+   * @internal
+   */
+  _enterAmbient(): void {
+    if (this._ambient || this._running || this._closed) return;
+    this._ambient = true;
+    rt.ambientLoop = this;
+    if (this._ready.length > 0 || this._inIteration) this._wakeSoon();
+    else if (this._timers.size > 0) this._arm(this._timers.nextDeadline());
+  }
+
+  private _leaveAmbient(): void {
+    this._ambient = false;
+    if (rt.ambientLoop === this) rt.ambientLoop = null;
+  }
+
+  // ------------------------------------------------------------------ the driver
+
+  private _wakeSoon(): void {
+    if (this._wakeState === WAKE_TIMER) {
+      clearTimeout(this._timeout!);
+      this._timeout = null;
+    }
+    this._wakeState = WAKE_SOON;
+    queueMicrotask(this._batchBound);
+  }
+
+  private _arm(tick: number): void {
+    if (this._timeout !== null) clearTimeout(this._timeout);
+    this._wakeState = WAKE_TIMER;
+    this._armedTick = tick;
+    const ms = tick / 1000 - performance.now();
+    this._timeout = setTimeout(this._batchBound, ms > 1 ? Math.ceil(ms) : 1);
+  }
+
+  private _disarm(): void {
+    if (this._timeout !== null) {
+      clearTimeout(this._timeout);
+      this._timeout = null;
+    }
+    this._wakeState = WAKE_IDLE;
+  }
+
+  /** Entry point of every wake-up (microtask, setImmediate or setTimeout). */
+  private _batch(fresh: boolean): void {
+    if (fresh) {
+      this._timeout = null;
+      this._budgetEnd = performance.now() + this._yieldMs;
+    }
+    if (!(this._running || this._ambient) || this._closed) {
+      this._wakeState = WAKE_IDLE;
+      return;
+    }
+    this._wakeState = WAKE_SOON;
+    const prevCurrent = rt.currentTask;
+    try {
+      this._runIterations();
+    } catch (err) {
+      // An internal failure: never leave a run() hanging.
+      this._inIteration = false;
+      this._ntodo = 0;
+      this._finishRun(err);
+    } finally {
+      rt.currentTask = prevCurrent;
+    }
+  }
+
+  private _runIterations(): void {
+    for (;;) {
+      if (!this._inIteration) {
+        if (!this._stopping && this._ready.length === 0) {
+          const next = this._timers.nextDeadline();
+          if (next < 0) {
+            this._wakeState = WAKE_IDLE;
+            if (this._ambient) this._ambientIdle();
+            return;
+          }
+          const now = performance.now();
+          if (next > Math.floor(now * 1000)) {
+            this._arm(next);
+            return;
+          }
+        }
+        this._startIteration();
+      }
+      if (this._ntodo > 0) this._runHandles();
+      if (this._suspended) return; // resumed from a microtask (see _resume)
+      if (this._ntodo === 0) {
+        this._inIteration = false;
+        if (this._stopping) {
+          this._stopping = false;
+          this._finishRun(undefined);
+          return;
+        }
+      }
+      if (performance.now() >= this._budgetEnd) {
+        // Yield to Node: its I/O, timers and immediates get a turn.
+        this._wakeState = WAKE_SOON;
+        setImmediate(this._batchBound);
+        return;
+      }
+    }
+  }
+
+  private _startIteration(): void {
+    this._inIteration = true;
+    const core = this._timers;
+    if (core.size > 0) {
+      const nowTick = Math.floor(performance.now() * 1000);
+      const out = this._fired;
+      const handles = this._timerHandles;
+      const ready = this._ready;
+      let n: number;
+      do {
+        n = core.advance(nowTick, out);
+        for (let i = 0; i < n; i++) {
+          const id = out[i]!;
+          const h = handles[id]!;
+          handles[id] = undefined;
+          h._id = -1;
+          ready.push(h);
+        }
+      } while (n === out.length);
+    }
+    this._ntodo = this._ready.length;
+  }
+
+  /** Run the current iteration's handles, entering each run of same-context handles once. */
+  private _runHandles(): void {
+    const ready = this._ready;
+    while (this._ntodo > 0 && !this._suspended) {
+      const h = ready.peek()!;
+      if (h._cancelled) {
+        ready.shift();
+        this._ntodo--;
+        continue;
+      }
+      this._curCtx = h._ctx;
+      try {
+        h._ctx.runInAsyncScope(this._runGroupBound);
+      } finally {
+        this._curCtx = null;
+      }
+      if (this._sinceClock >= CLOCK_EVERY) {
+        this._sinceClock = 0;
+        if (performance.now() >= this._budgetEnd) return;
+      }
+    }
+  }
+
+  /** Runs handles while they share the current context. */
+  private _runGroup(): void {
+    const ready = this._ready;
+    const ctx = this._curCtx;
+    const debug = this._debug;
+    while (this._ntodo > 0) {
+      const h = ready.peek()!;
+      if (h._ctx !== ctx) return;
+      ready.shift();
+      this._ntodo--;
+      if (h._cancelled) continue;
+      if (debug) this._runDebug(h);
+      else h._run();
+      if (this._suspended) return;
+      if (++this._sinceClock >= CLOCK_EVERY) return;
+    }
+  }
+
+  private _runDebug(h: Handle): void {
+    const t0 = performance.now();
+    h._run();
+    const dt = (performance.now() - t0) / 1000;
+    if (dt >= this.slowCallbackDuration) {
+      let msg = `Executing ${h.toString()} took ${dt.toFixed(3)} seconds`;
+      if (h._source !== null) msg += `\nHandle created at:\n${h._source}`;
+      console.warn(msg);
+    }
+  }
+
+  /**
+   * A callback woke an async-function task: let its continuation run (in microtasks) before the
+   * next handle. The batch resumes once the task reaches its next aionode await or settles, or
+   * after MAX_ASYNC_HOPS microtask turns if it awaits something foreign.
+   * @internal
+   */
+  _suspendForAsync(): void {
+    if (this._suspended) {
+      this._hops = 0;
+      return;
+    }
+    this._suspended = true;
+    this._hops = 0;
+    queueMicrotask(this._resumeBound);
+  }
+
+  private _resume(): void {
+    if (rt.asyncTask !== null && ++this._hops < MAX_ASYNC_HOPS) {
+      queueMicrotask(this._resumeBound);
+      return;
+    }
+    rt.asyncTask = null;
+    this._suspended = false;
+    this._batch(false);
+  }
+
+  private _ambientIdle(): void {
+    // Parked: nothing ready and no timers. The next callSoon/callLater wakes it again.
+    this._wakeState = WAKE_IDLE;
+  }
+
+  private _finishRun(err: unknown): void {
+    this._disarm();
+    this._running = false;
+    if (rt.runningLoop === this) rt.runningLoop = null;
+    const resolve = this._runResolve;
+    const reject = this._runReject;
+    this._runResolve = this._runReject = null;
+    if (err !== undefined) reject?.(err);
+    else resolve?.();
+  }
+
+  // ------------------------------------------------------------------ errors and debug
+
+  setExceptionHandler(handler: ExceptionHandler | null): void {
+    if (handler !== null && typeof handler !== "function") {
+      throw new TypeError(`A function or null is required, got ${describeValue(handler)}`);
+    }
+    this._exceptionHandler = handler;
+  }
+
+  getExceptionHandler(): ExceptionHandler | null {
+    return this._exceptionHandler;
+  }
+
+  /** Print the context to stderr (asyncio's default handler logs it). */
+  defaultExceptionHandler(context: ExceptionContext): void {
+    let message = context.message || "Unhandled exception in event loop";
+    const exc = context.exception;
+    const lines: string[] = [message];
+    for (const key of Object.keys(context).sort()) {
+      if (key === "message" || key === "exception") continue;
+      let value = context[key];
+      if (key === "sourceTraceback" || key === "handleTraceback") {
+        lines.push(`${key}: ${String(value)}`);
+        continue;
+      }
+      lines.push(`${key}: ${safeString(value)}`);
+    }
+    if (exc !== undefined) {
+      lines.push(exc instanceof Error && exc.stack ? exc.stack : safeString(exc));
+    }
+    message = lines.join("\n");
+    console.error(message);
+  }
+
+  callExceptionHandler(context: ExceptionContext): void {
+    const handler = this._exceptionHandler;
+    if (handler === null) {
+      try {
+        this.defaultExceptionHandler(context);
+      } catch (err) {
+        console.error("Exception in default exception handler", err);
+      }
+      return;
+    }
+    try {
+      handler(this, context);
+    } catch (exc) {
+      try {
+        this.defaultExceptionHandler({
+          message: "Unhandled error in exception handler",
+          exception: exc,
+          context,
+        });
+      } catch (err) {
+        console.error("Exception in default exception handler while handling an unexpected error in custom exception handler", err);
+      }
+    }
+  }
+
+  getDebug(): boolean {
+    return this._debug;
+  }
+
+  setDebug(enabled: boolean): void {
+    this._debug = Boolean(enabled);
+  }
+
+  toString(): string {
+    return `<EventLoop running=${this._running} closed=${this._closed} debug=${this._debug}>`;
+  }
+}
+
+function runUntilCompleteCb(fut: Future<unknown>): void {
+  fut.getLoop().stop();
+}
+
+function captureSource(): string {
+  const stack = new Error().stack ?? "";
+  return stack.split("\n").slice(3).join("\n");
+}
+
+/** A short description of a value for error messages. */
+export function describeValue(v: unknown): string {
+  if (v === null) return "null";
+  if (v === undefined) return "undefined";
+  if (typeof v === "function") return `function ${v.name || "<anonymous>"}`;
+  if (typeof v === "string") return JSON.stringify(v.length > 40 ? v.slice(0, 40) + "…" : v);
+  if (typeof v === "object") {
+    const ctor = (v as object).constructor;
+    return ctor && ctor.name ? `a ${ctor.name} object` : "an object";
+  }
+  return `${typeof v} ${String(v)}`;
+}
+
+function safeString(v: unknown): string {
+  try {
+    return String(v);
+  } catch {
+    return Object.prototype.toString.call(v);
+  }
+}
+
+/**
+ * Late-bound constructors from futures.ts and tasks.ts (which import this module): set once at
+ * load by index.ts's imports, so loop.ts needs no circular import at evaluation time.
+ * @internal
+ */
+export const hooks: {
+  Future: (new <T>(loop: EventLoop) => Future<T>) | null;
+  createTask: ((coro: unknown, loop: EventLoop, options?: { name?: string }) => Future<unknown>) | null;
+  ensureFuture: ((aw: unknown, loop: EventLoop) => Future<unknown>) | null;
+  /** The default loop (getEventLoop()). */
+  defaultLoop: (() => EventLoop) | null;
+  /** The running loop, else the default loop in ambient mode. */
+  currentLoop: (() => EventLoop) | null;
+  enterAmbient: ((loop: EventLoop) => void) | null;
+  inlineTask: ((coro: unknown, owner: unknown) => Future<unknown>) | null;
+} = {
+  Future: null,
+  createTask: null,
+  ensureFuture: null,
+  defaultLoop: null,
+  currentLoop: null,
+  enterAmbient: null,
+  inlineTask: null,
+};

@@ -1,0 +1,59 @@
+/** run(): asyncio.run. */
+import { RuntimeError } from "./errors.js";
+import { isCoroutine, lazyCall } from "./coroutines.js";
+import { setEventLoop } from "./events.js";
+import { gather } from "./compose.js";
+import { EventLoop, describeValue } from "./loop.js";
+import { allTasks, type Task } from "./tasks.js";
+import { rt } from "./internal/state.js";
+
+export interface RunOptions {
+  debug?: boolean;
+}
+
+/**
+ * Run `main` on a new event loop until it completes, then cancel what is left and close the
+ * loop. `main` may be a coroutine object, a coroutine function (generator or async function,
+ * called with no arguments inside the new loop) or any awaitable.
+ */
+export async function run<T>(main: unknown, options: RunOptions = {}): Promise<T> {
+  if (rt.runningLoop !== null) {
+    throw new RuntimeError("run() cannot be called from a running event loop");
+  }
+  let coro: unknown = main;
+  if (typeof main === "function") coro = lazyCall(main, []);
+  else if (!isCoroutine(main) && !(main !== null && typeof main === "object" && typeof (main as { then?: unknown }).then === "function")) {
+    throw new TypeError(`run(): a coroutine, coroutine function or awaitable was expected, got ${describeValue(main)}`);
+  }
+  const loop = new EventLoop({ debug: options.debug === true });
+  setEventLoop(loop);
+  try {
+    const task = loop.createTask<T>(coro);
+    return await loop.runUntilComplete<T>(task);
+  } finally {
+    try {
+      await cancelAllTasks(loop);
+    } finally {
+      setEventLoop(null);
+      loop.close();
+    }
+  }
+}
+
+async function cancelAllTasks(loop: EventLoop): Promise<void> {
+  const toCancel = allTasks(loop);
+  if (toCancel.size === 0) return;
+  for (const t of toCancel) t.cancel();
+  await loop.runUntilComplete(gather(...toCancel, { returnExceptions: true }));
+  for (const t of toCancel as Set<Task<unknown>>) {
+    if (t.cancelled()) continue;
+    const exc = t.exception();
+    if (exc !== null) {
+      loop.callExceptionHandler({
+        message: "unhandled exception during run() shutdown",
+        exception: exc,
+        task: t,
+      });
+    }
+  }
+}

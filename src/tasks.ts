@@ -1,0 +1,477 @@
+/**
+ * Task: asyncio.tasks.Task, stepping generator coroutines exactly as CPython steps coroutines,
+ * and adopting async functions.
+ *
+ * A task is always in one of three states (asyncio's invariant):
+ *   1. waiting on _futWaiter, with a wake-up registered as its done callback;
+ *   2. a step scheduled with callSoon (at most one);
+ *   3. running its step.
+ *
+ * Generator step (asyncio's __step): throw a pending cancellation (or the awaited future's
+ * exception) into the generator, or send it the awaited value; then look at what it yielded:
+ *   a Future (through `yield* fut`, which yields it once) → wait on it;
+ *   `yield` with no value                                  → relinquish for one iteration;
+ *   `yield fut` / `yield promise` (bare)                   → wait on it, send back its result;
+ *   anything else                                           → TypeError thrown in on the next step.
+ *
+ * Async functions: the first step calls the function inside the task. Its `await` on an aionode
+ * awaitable calls Future.then(), which registers the task as waiting on that future (state 1), so
+ * cancel() cancels it and the await throws CancelledError. When the future completes, the task's
+ * wake-up settles the await and the loop lets the function run (microtasks) before the next
+ * callback: the async analogue of a step. An await on a foreign promise cannot be cancelled;
+ * cancel() then takes effect at the function's next aionode await (asyncio's _must_cancel).
+ *
+ * Inline tasks: a coroutine awaited across kinds (an async body awaited with yield*, a generator
+ * awaited with await) runs in an inline task: not registered, started at once, and reporting its
+ * owner as currentTask(): it is part of the owner, as in Python where `await coro` runs the
+ * coroutine inside the awaiting task.
+ */
+import { AsyncResource } from "node:async_hooks";
+import { CancelledError, InvalidStateError, RuntimeError } from "./errors.js";
+import { CANCELLED, FINISHED, Future, PENDING, Reaction, settleReaction, wrapFuture } from "./futures.js";
+import { COROUTINE_KIND, Coroutine, isGenerator } from "./coroutines.js";
+import { describeValue, hooks, type EventLoop } from "./loop.js";
+import { rt } from "./internal/state.js";
+
+const KIND_GEN = 0;
+const KIND_ASYNC = 1;
+
+const futureCancel = Future.prototype.cancel;
+const futureSetResult = Future.prototype.setResult;
+const futureSetException = Future.prototype.setException;
+
+/** Pending (not done) tasks, per loop: allTasks(). */
+const pendingTasks = new Set<Task<unknown>>();
+
+export class Task<T = unknown> extends Future<T> {
+  /** @internal */ _coro: unknown;
+  /** @internal */ _gen: Iterator<unknown, unknown, unknown> | null;
+  /** @internal */ _kind: number;
+  private _name: string;
+  /** @internal */ _mustCancel = false;
+  /** @internal */ _futWaiter: Future<unknown> | null = null;
+  private _numCancelsRequested = 0;
+  /** @internal */ _ctx: AsyncResource;
+  /** The task reported by currentTask() while this one steps (itself, or the owner of an inline task). @internal */
+  _owner: Task<unknown>;
+  private _inline: boolean;
+  /** The awaited future was yielded bare (`yield fut`): send its result back. @internal */
+  _sendResult = false;
+  private _sendValue: unknown = undefined;
+  private _stepExc: unknown = undefined;
+  private _hasStepExc = false;
+  private _started = false;
+  /** The pending await of an async-function task. @internal */
+  _awaitReaction: Reaction | null = null;
+  private _abort: AbortController | null = null;
+
+  /** @internal Use createTask(). */
+  constructor(coro: unknown, loop: EventLoop, name?: string, owner?: Task<unknown> | null) {
+    super(loop);
+    let kind: number;
+    let gen: Iterator<unknown, unknown, unknown> | null = null;
+    if (isGenerator(coro)) {
+      kind = KIND_GEN;
+      gen = coro;
+    } else if (coro instanceof Coroutine) {
+      if (coro._used) throw new RuntimeError(`cannot reuse already awaited coroutine ${coro.name}()`);
+      coro._used = true;
+      if (coro._kind === COROUTINE_KIND.GEN) {
+        kind = KIND_GEN;
+        gen = coro._start() as Iterator<unknown, unknown, unknown>;
+        if (!isGenerator(gen)) throw new TypeError(`${coro.name} did not return a generator`);
+      } else {
+        kind = KIND_ASYNC;
+      }
+    } else if (coro instanceof Future || isThenable(coro)) {
+      // A plain Promise (already running) or another awaitable: the task waits for it.
+      kind = KIND_GEN;
+      gen = awaitThenable(coro);
+    } else {
+      throw new TypeError(`a coroutine was expected, got ${describeValue(coro)}`);
+    }
+    this._coro = coro;
+    this._gen = gen;
+    this._kind = kind;
+    if (name !== undefined && name !== null) this._name = String(name);
+    else this._name = `Task-${++rt.taskCounter}`;
+    this._ctx = loop._curCtx ?? new AsyncResource("aionode.Task");
+    this._inline = owner !== undefined && owner !== null;
+    this._owner = this._inline ? owner! : this;
+    if (this._inline) {
+      this._ctx.runInAsyncScope(stepTask, null, this);
+    } else {
+      pendingTasks.add(this);
+      loop._callSoon1(stepTask, this, this._ctx);
+    }
+  }
+
+  /** @internal */
+  override _kindName(): string {
+    return "Task";
+  }
+
+  getName(): string {
+    return this._name;
+  }
+
+  setName(name: unknown): void {
+    this._name = String(name);
+  }
+
+  /** The coroutine this task runs. */
+  getCoro(): unknown {
+    return this._coro;
+  }
+
+  /** An AbortSignal that aborts when the task is cancelled (created on first use). */
+  get signal(): AbortSignal {
+    if (this._abort === null) {
+      this._abort = new AbortController();
+      if (this._state === CANCELLED || (this._numCancelsRequested > 0 && this._state === PENDING)) {
+        this._abort.abort(new CancelledError(this._cancelMessage ?? ""));
+      }
+    }
+    return this._abort.signal;
+  }
+
+  /** Request cancellation: CancelledError is thrown into the coroutine at its current await. */
+  override cancel(msg?: string): boolean {
+    if (this._logTraceback) this._retrieveException();
+    if (this._state !== PENDING) return false;
+    this._numCancelsRequested++;
+    if (this._abort !== null && !this._abort.signal.aborted) {
+      this._abort.abort(new CancelledError(msg ?? ""));
+    }
+    const waiter = this._futWaiter;
+    if (waiter !== null && waiter.cancel(msg)) {
+      // Keep _futWaiter: it may be a task that ignores the cancellation.
+      return true;
+    }
+    // The step is already scheduled (or the async function awaits something foreign).
+    this._mustCancel = true;
+    this._cancelMessage = msg;
+    return true;
+  }
+
+  /** How many cancellation requests are pending. */
+  cancelling(): number {
+    return this._numCancelsRequested;
+  }
+
+  /** Withdraw one cancellation request; returns how many remain. */
+  uncancel(): number {
+    if (this._numCancelsRequested > 0) this._numCancelsRequested--;
+    return this._numCancelsRequested;
+  }
+
+  /** @internal */
+  _step(): void {
+    if (this._state !== PENDING) {
+      throw new InvalidStateError(`_step(): already done: ${this.toString()}`);
+    }
+    let exc = this._stepExc;
+    let hasExc = this._hasStepExc;
+    const send = this._sendValue;
+    this._stepExc = undefined;
+    this._hasStepExc = false;
+    this._sendValue = undefined;
+    if (this._mustCancel) {
+      if (!(exc instanceof CancelledError)) {
+        exc = this._makeCancelledError();
+        hasExc = true;
+      }
+      this._mustCancel = false;
+    }
+    this._futWaiter = null;
+    if (this._kind === KIND_ASYNC) {
+      this._startAsync(exc, hasExc);
+      return;
+    }
+    const prevTask = rt.currentTask;
+    const prevAsync = rt.asyncTask;
+    rt.currentTask = this._owner;
+    rt.asyncTask = null;
+    let r: IteratorResult<unknown, unknown>;
+    const gen = this._gen!;
+    try {
+      r = hasExc ? throwInto(gen, exc) : gen.next(send);
+    } catch (e) {
+      rt.currentTask = prevTask;
+      rt.asyncTask = prevAsync;
+      this._finishWithError(e);
+      return;
+    }
+    rt.currentTask = prevTask;
+    rt.asyncTask = prevAsync;
+    if (r.done) {
+      this._finishWithResult(r.value as T);
+      return;
+    }
+    this._handleYield(r.value);
+  }
+
+  private _finishWithResult(value: T): void {
+    pendingTasks.delete(this);
+    if (this._mustCancel) {
+      // Cancelled right before the coroutine returned.
+      this._mustCancel = false;
+      futureCancel.call(this, this._cancelMessage);
+    } else {
+      futureSetResult.call(this, value);
+    }
+  }
+
+  private _finishWithError(e: unknown): void {
+    pendingTasks.delete(this);
+    if (e instanceof CancelledError) {
+      this._cancelledExc = e;
+      futureCancel.call(this);
+      if (this._abort !== null && !this._abort.signal.aborted) this._abort.abort(e);
+    } else {
+      futureSetException.call(this, e);
+    }
+  }
+
+  private _scheduleStep(exc?: unknown): void {
+    if (exc !== undefined) {
+      this._stepExc = exc;
+      this._hasStepExc = true;
+    }
+    this._loop._callSoon1(stepTask, this, this._ctx);
+  }
+
+  private _handleYield(value: unknown): void {
+    if (value === undefined) {
+      // Bare `yield`: relinquish control for one iteration.
+      this._scheduleStep();
+      return;
+    }
+    let fut: Future<unknown>;
+    let bare: boolean;
+    if (value instanceof Future) {
+      fut = value;
+      bare = !fut._blocking;
+      fut._blocking = false;
+    } else if (value instanceof Coroutine) {
+      fut = new Task(value, this._loop, undefined, this._owner);
+      bare = true;
+    } else if (isThenable(value)) {
+      fut = wrapFuture(value as PromiseLike<unknown>, this._loop);
+      bare = true;
+    } else {
+      this._scheduleStep(
+        new TypeError(
+          `Task ${this._name} got bad yield: ${describeValue(value)}; yield* a Future, Task or coroutine (or yield a Promise)`,
+        ),
+      );
+      return;
+    }
+    if (fut._loop !== this._loop) {
+      this._scheduleStep(new RuntimeError(`Task ${this.toString()} got Future ${fut.toString()} attached to a different loop`));
+      return;
+    }
+    if (fut === this) {
+      this._scheduleStep(new RuntimeError(`Task cannot await on itself: ${this.toString()}`));
+      return;
+    }
+    this._sendResult = bare;
+    fut._addCallback(wakeupTask, this, this._ctx);
+    this._futWaiter = fut;
+    if (this._mustCancel) {
+      if (fut.cancel(this._cancelMessage)) this._mustCancel = false;
+    }
+  }
+
+  /** @internal Called when the future this task waits on is done. */
+  _wakeup(): void {
+    const fut = this._futWaiter!;
+    if (this._kind === KIND_ASYNC) {
+      this._wakeAsync(fut);
+      return;
+    }
+    if (fut._state === FINISHED && !fut._failed) {
+      if (this._sendResult) this._sendValue = fut._result;
+      // yield* re-reads the result through the future's iterator (marking it retrieved).
+    } else {
+      let err: unknown;
+      try {
+        fut.result();
+      } catch (e) {
+        err = e;
+      }
+      this._stepExc = err;
+      this._hasStepExc = true;
+    }
+    this._step();
+  }
+
+  // ------------------------------------------------------------------ async functions
+
+  private _startAsync(exc: unknown, hasExc: boolean): void {
+    if (this._started) {
+      // A scheduled step of a started async task only carries a cancellation: deliver it at the
+      // function's next aionode await (or when it settles).
+      if (hasExc && exc instanceof CancelledError) {
+        this._mustCancel = true;
+        this._cancelledExc = null;
+      }
+      return;
+    }
+    this._started = true;
+    if (hasExc) {
+      // Cancelled before its first step: the body never runs.
+      this._finishWithError(exc);
+      return;
+    }
+    const coro = this._coro as Coroutine<T>;
+    const prevTask = rt.currentTask;
+    const prevAsync = rt.asyncTask;
+    rt.currentTask = this._owner;
+    rt.asyncTask = this;
+    let p: unknown;
+    try {
+      p = coro._start();
+    } catch (e) {
+      rt.currentTask = prevTask;
+      rt.asyncTask = prevAsync;
+      this._finishWithError(e);
+      return;
+    }
+    rt.currentTask = prevTask;
+    if (isThenable(p)) {
+      (p as PromiseLike<T>).then(
+        (v) => this._asyncSettled(v, false),
+        (e) => this._asyncSettled(e, true),
+      );
+      // Let the function run to its first aionode await before the loop goes on.
+      if (rt.asyncTask === this) this._openWindow();
+    } else {
+      rt.asyncTask = prevAsync;
+      this._finishWithResult(p as T);
+    }
+  }
+
+  private _openWindow(): void {
+    rt.asyncTask = this;
+    this._loop._suspendForAsync();
+  }
+
+  /** @internal Future.then() called by this task's async function while it runs: it awaits `fut`. */
+  _awaitFuture(fut: Future<unknown>, reaction: Reaction): void {
+    if (rt.asyncTask === this) rt.asyncTask = null;
+    if (this._state !== PENDING || this._futWaiter !== null || this._awaitReaction !== null) {
+      fut._addCallback(settleReaction, reaction, this._ctx);
+      return;
+    }
+    this._awaitReaction = reaction;
+    this._futWaiter = fut;
+    fut._addCallback(wakeupTask, this, this._ctx);
+    if (this._mustCancel) {
+      if (fut.cancel(this._cancelMessage)) this._mustCancel = false;
+    }
+  }
+
+  private _wakeAsync(fut: Future<unknown>): void {
+    this._futWaiter = null;
+    const reaction = this._awaitReaction!;
+    this._awaitReaction = null;
+    if (this._state !== PENDING) {
+      reaction.settle(fut);
+      return;
+    }
+    this._openWindow();
+    if (this._mustCancel) {
+      this._mustCancel = false;
+      const err = this._makeCancelledError();
+      if (fut._state === FINISHED && fut._failed) fut._retrieveException();
+      settleWithError(reaction, err);
+    } else {
+      reaction.settle(fut);
+    }
+  }
+
+  private _asyncSettled(value: unknown, failed: boolean): void {
+    if (rt.asyncTask === this) rt.asyncTask = null;
+    if (this._state !== PENDING) return;
+    this._futWaiter = null;
+    if (failed) this._finishWithError(value);
+    else this._finishWithResult(value as T);
+  }
+
+  override toString(): string {
+    const base = super.toString();
+    return base.replace(/^<Task /, `<Task ${this._name} `);
+  }
+}
+
+function settleWithError(r: Reaction, err: unknown): void {
+  try {
+    const onR = r.onRejected;
+    if (typeof onR === "function") r.resolve(onR(err));
+    else r.reject(err);
+  } catch (e) {
+    r.reject(e);
+  }
+}
+
+function stepTask(task: Task<unknown>): void {
+  if (task._state !== PENDING) return;
+  task._step();
+}
+
+function wakeupTask(task: Task<unknown>): void {
+  task._wakeup();
+}
+
+function throwInto(gen: Iterator<unknown, unknown, unknown>, exc: unknown): IteratorResult<unknown, unknown> {
+  if (typeof gen.throw !== "function") throw exc;
+  return gen.throw(exc);
+}
+
+function isThenable(x: unknown): boolean {
+  return (
+    x !== null &&
+    (typeof x === "object" || typeof x === "function") &&
+    typeof (x as { then?: unknown }).then === "function"
+  );
+}
+
+function* awaitThenable(x: unknown): Generator<unknown, unknown, unknown> {
+  const fut = x instanceof Future ? x : wrapFuture(x as PromiseLike<unknown>);
+  return yield* fut;
+}
+
+/** The running task: in generator steps, and in async functions (also after an aionode await). */
+export function currentTask(loop?: EventLoop): Task<unknown> | null {
+  const t = rt.asyncTask !== null ? rt.asyncTask._owner : rt.currentTask;
+  if (t === null) return null;
+  if (loop !== undefined && t._loop !== loop) return null;
+  return t;
+}
+
+/** Tasks of `loop` (default: the running loop) that are not done yet. */
+export function allTasks(loop?: EventLoop): Set<Task<unknown>> {
+  const l = loop ?? hooks.currentLoop!();
+  const out = new Set<Task<unknown>>();
+  for (const t of pendingTasks) if (t._loop === l && t._state === PENDING) out.add(t);
+  return out;
+}
+
+export function createTaskOn<T>(coro: unknown, loop: EventLoop, options?: { name?: string }): Task<T> {
+  if (options !== undefined && (options === null || typeof options !== "object")) {
+    throw new TypeError(`createTask(): options must be an object, got ${describeValue(options)}`);
+  }
+  return new Task<T>(coro, loop, options?.name);
+}
+
+/** An inline task: part of `owner` (which may be null for plain code: then a regular task). @internal */
+export function inlineTask(coro: Coroutine<unknown>, owner: Task<unknown> | null): Task<unknown> {
+  const loop = owner !== null ? owner._loop : hooks.currentLoop!();
+  if (owner === null) return new Task(coro, loop);
+  return new Task(coro, loop, `${owner.getName()}:inline`, owner);
+}
+
+export function _registeredPendingCount(): number {
+  return pendingTasks.size;
+}
