@@ -136,25 +136,70 @@ function makeSleepFuture<T>(delay: number, result: T, signal: AbortSignal | unde
   return fut;
 }
 
-function* sleepGen<T>(delay: number, result: T, signal: AbortSignal | undefined): Generator<unknown, T, unknown> {
-  if (delay <= 0 && signal === undefined) {
-    // asyncio's __sleep0: a bare yield relinquishes control for one iteration.
-    yield;
-    return result;
-  }
-  return yield* makeSleepFuture(delay, result, signal);
-}
+/**
+ * The coroutine sleep() returns. It is its own iterator (no generator object per sleep):
+ * delay <= 0 yields once with no value (asyncio's __sleep0: relinquish one iteration); otherwise it
+ * yields a SleepFuture until the timer resolves it.
+ */
+class SleepCoroutine<T> extends Coroutine<T> implements Iterator<unknown, T, unknown> {
+  private _delay: number;
+  private _value: T;
+  private _signal: AbortSignal | undefined;
+  private _fut: SleepFuture<T> | null = null;
+  private _yielded = false;
 
-class SleepCoroutine<T> extends Coroutine<T> {
+  constructor(delay: number, value: T, signal: AbortSignal | undefined) {
+    super(sleep, undefined, EMPTY_ARGS, 0);
+    this._delay = delay;
+    this._value = value;
+    this._signal = signal;
+  }
+
+  override [Symbol.iterator](): Iterator<unknown, T, unknown> {
+    this._take();
+    return this;
+  }
+
+  /** @internal A Task runs this coroutine through its own iterator. */
+  override _start(): unknown {
+    return this;
+  }
+
+  next(): IteratorResult<unknown, T> {
+    const fut = this._fut;
+    if (fut !== null) return fut.next() as IteratorResult<unknown, T>;
+    if (this._delay <= 0 && this._signal === undefined) {
+      if (this._yielded) return { value: this._value, done: true };
+      this._yielded = true;
+      return { value: undefined, done: false };
+    }
+    const f = makeSleepFuture(this._delay, this._value, this._signal);
+    this._fut = f;
+    return f.next() as IteratorResult<unknown, T>;
+  }
+
+  throw(err?: unknown): IteratorResult<unknown, T> {
+    const fut = this._fut;
+    if (fut !== null && fut._handle !== null) fut.cancel();
+    throw err;
+  }
+
+  return(value?: unknown): IteratorResult<unknown, T> {
+    const fut = this._fut;
+    if (fut !== null && fut._handle !== null) fut.cancel();
+    return { value: value as T, done: true };
+  }
+
   override then<R1 = T, R2 = never>(
     onFulfilled?: ((value: T) => R1 | PromiseLike<R1>) | null,
     onRejected?: ((reason: any) => R2 | PromiseLike<R2>) | null,
   ): Promise<R1 | R2> {
     this._take();
-    const a = this._args;
-    return makeSleepFuture(a[0] as number, a[1] as T, a[2] as AbortSignal | undefined).then(onFulfilled, onRejected);
+    return makeSleepFuture(this._delay, this._value, this._signal).then(onFulfilled, onRejected);
   }
 }
+
+const EMPTY_ARGS: unknown[] = [];
 
 /** Sleep `delay` seconds, then evaluate to `result` (asyncio.sleep). A coroutine. */
 export function sleep(delay: number): Coroutine<void>;
@@ -163,7 +208,7 @@ export function sleep<T>(delay: number, result?: T, options?: SignalOption): Cor
   checkDelay("sleep", "delay", delay);
   checkOptions("sleep", options);
   checkSignal("sleep", options?.signal);
-  return new SleepCoroutine<T | undefined>(sleepGen, undefined, [delay, result, options?.signal], 0);
+  return new SleepCoroutine<T | undefined>(delay, result, options?.signal);
 }
 
 // ---------------------------------------------------------------------------- ensureFuture / createTask
@@ -214,6 +259,8 @@ export class GatheringFuture<T> extends Future<T> {
   }
 }
 
+let gatherEpoch = 0;
+
 function isOptionsBag(x: unknown): boolean {
   if (x === null || typeof x !== "object" || isAwaitable(x)) return false;
   const proto = Object.getPrototypeOf(x);
@@ -243,7 +290,10 @@ export function gather(...args: unknown[]): GatheringFuture<unknown[]> {
     outer.setResult([]);
     return outer;
   }
-  const argToFut = new Map<unknown, Future<unknown>>();
+  // Duplicates share one child. Futures and coroutines are deduplicated by marking them with
+  // this call's epoch (no hashing); only foreign thenables go through a Map.
+  const epoch = ++gatherEpoch;
+  let argToFut: Map<unknown, Future<unknown>> | null = null;
   const children: Future<unknown>[] = [];
   let nfuts = 0;
   let nfinished = 0;
@@ -284,12 +334,25 @@ export function gather(...args: unknown[]): GatheringFuture<unknown[]> {
   };
 
   for (const arg of args) {
-    let fut = argToFut.get(arg);
+    let fut: Future<unknown> | undefined;
+    if (arg instanceof Future || arg instanceof Coroutine) {
+      const marked = arg as { _gatherEpoch?: number; _gatherFut?: Future<unknown> };
+      if (marked._gatherEpoch === epoch) fut = arg instanceof Future ? arg : marked._gatherFut;
+    } else if (argToFut !== null) {
+      fut = argToFut.get(arg);
+    }
     if (fut === undefined) {
       fut = ensureFuture(arg, loop);
       if (loop === undefined) loop = fut._loop;
       nfuts++;
-      argToFut.set(arg, fut);
+      if (arg instanceof Future) arg._gatherEpoch = epoch;
+      else if (arg instanceof Coroutine) {
+        arg._gatherEpoch = epoch;
+        arg._gatherFut = fut;
+      } else {
+        if (argToFut === null) argToFut = new Map();
+        argToFut.set(arg, fut);
+      }
       fut.addDoneCallback(doneCallback);
     }
     children.push(fut);

@@ -46,6 +46,9 @@ export class Coroutine<T = unknown> implements PromiseLike<T>, Iterable<unknown>
   /** @internal */ readonly _args: unknown[];
   /** @internal */ readonly _kind: number;
   /** @internal */ _used = false;
+  /** gather() deduplication marks. @internal */
+  _gatherEpoch = 0;
+  /** @internal */ _gatherFut: Future<unknown> | undefined = undefined;
 
   /** @internal */
   constructor(fn: Function, thisArg: unknown, args: unknown[], kind: number) {

@@ -81,6 +81,8 @@ export class Future<T = unknown> implements PromiseLike<T>, Iterator<Future<unkn
   /** Set while the future is yielded through its iterator (asyncio's _asyncio_future_blocking). @internal */
   _blocking = false;
   /** @internal */ _logTraceback = false;
+  /** Marks the gather() call that already holds this future (deduplication). @internal */
+  _gatherEpoch = 0;
   private _unretrievedRef: WeakRef<Future<unknown>> | null = null;
   // Done callbacks: the first inline, the rest as flat (fn, arg, ctx) triples.
   private _cb0: Function | null = null;

@@ -1,15 +1,13 @@
 /**
  * Handle and TimerHandle (asyncio.events.Handle / TimerHandle).
  *
- * A Handle is the unit the ready queue holds: a callback, its arguments and the context it was
- * scheduled in. Arguments are stored without allocating for the common 0- and 1-argument cases.
+ * The ready queue stores callbacks as plain entries (internal/ready.ts); a Handle is the small
+ * object callSoon returns so the caller can cancel that entry. A TimerHandle also holds its
+ * callback, argument and context until its deadline, when they are moved into the ready queue.
  */
 import type { AsyncResource } from "node:async_hooks";
-import type { EventLoop, ExceptionContext } from "./loop.js";
-
-const NO_ARG = 0;
-const ONE_ARG = 1;
-const MANY_ARGS = 2;
+import type { EventLoop } from "./loop.js";
+import { MANY_ARGS, NO_ARG, ONE_ARG } from "./internal/ready.js";
 
 export function describeCallback(fn: Function): string {
   return fn.name ? `${fn.name}()` : "<anonymous>()";
@@ -17,55 +15,28 @@ export function describeCallback(fn: Function): string {
 
 export class Handle {
   /** @internal */ _callback: Function;
-  /** @internal */ _argMode: number;
-  /** @internal */ _arg: unknown;
   /** @internal */ _loop: EventLoop;
-  /** @internal */ _ctx: AsyncResource;
+  /** Sequence number of the queued entry, -1 when not queued. @internal */
+  _seq: number;
   /** @internal */ _cancelled: boolean;
-  /** @internal */ _source: string | null;
 
   /** @internal */
-  constructor(
-    callback: Function,
-    argMode: number,
-    arg: unknown,
-    loop: EventLoop,
-    ctx: AsyncResource,
-  ) {
+  constructor(callback: Function, loop: EventLoop, seq: number) {
     this._callback = callback;
-    this._argMode = argMode;
-    this._arg = arg;
     this._loop = loop;
-    this._ctx = ctx;
+    this._seq = seq;
     this._cancelled = false;
-    this._source = null;
   }
 
   /** Cancel the callback. Does nothing if it already ran or was cancelled. */
   cancel(): void {
+    if (this._cancelled) return;
     this._cancelled = true;
+    if (this._seq >= 0) this._loop._ready.cancel(this._seq);
   }
 
   cancelled(): boolean {
     return this._cancelled;
-  }
-
-  /** Run the callback; exceptions go to the loop's exception handler. @internal */
-  _run(): void {
-    try {
-      const mode = this._argMode;
-      if (mode === NO_ARG) this._callback();
-      else if (mode === ONE_ARG) this._callback(this._arg);
-      else this._callback(...(this._arg as unknown[]));
-    } catch (exc) {
-      const context: ExceptionContext = {
-        message: `Exception in callback ${describeCallback(this._callback)}`,
-        exception: exc,
-        handle: this,
-      };
-      if (this._source !== null) context.sourceTraceback = this._source;
-      this._loop.callExceptionHandler(context);
-    }
   }
 
   toString(): string {
@@ -77,19 +48,18 @@ export class TimerHandle extends Handle {
   /** @internal */ _when: number;
   /** Timer id in the backend's timer core while pending, -1 otherwise. @internal */
   _id: number;
+  /** @internal */ _argMode: number;
+  /** @internal */ _arg: unknown;
+  /** @internal */ _ctx: AsyncResource | null;
 
   /** @internal */
-  constructor(
-    when: number,
-    callback: Function,
-    argMode: number,
-    arg: unknown,
-    loop: EventLoop,
-    ctx: AsyncResource,
-  ) {
-    super(callback, argMode, arg, loop, ctx);
+  constructor(when: number, callback: Function, argMode: number, arg: unknown, loop: EventLoop, ctx: AsyncResource) {
+    super(callback, loop, -1);
     this._when = when;
     this._id = -1;
+    this._argMode = argMode;
+    this._arg = arg;
+    this._ctx = ctx;
   }
 
   /** The absolute loop time at which the callback is scheduled. */
@@ -102,6 +72,9 @@ export class TimerHandle extends Handle {
     if (this._cancelled) return;
     this._cancelled = true;
     if (this._id >= 0) this._loop._timerCancelled(this);
+    else if (this._seq >= 0) this._loop._ready.cancel(this._seq);
+    this._arg = undefined;
+    this._ctx = null;
   }
 }
 

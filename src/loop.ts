@@ -38,7 +38,7 @@ import { performance } from "node:perf_hooks";
 import { activeBackend, type TimerCore } from "./backend/index.js";
 import { RuntimeError } from "./errors.js";
 import { ARG_MODE, Handle, TimerHandle, describeCallback } from "./handles.js";
-import { Ring } from "./internal/ring.js";
+import { ReadyQueue } from "./internal/ready.js";
 import { rt } from "./internal/state.js";
 import type { Future } from "./futures.js";
 
@@ -51,7 +51,7 @@ const MAX_TICK = 2 ** 52;
 /** How many microtask hops the loop waits for a woken async function to reach its next await. */
 const MAX_ASYNC_HOPS = 32;
 /** How many handles run between two reads of the clock (for the yield interval and timers). */
-const CLOCK_EVERY = 128;
+const CLOCK_EVERY = 1024;
 
 export type ExceptionContext = {
   message: string;
@@ -71,7 +71,9 @@ export interface EventLoopOptions {
 }
 
 export class EventLoop {
-  /** @internal */ _ready: Ring<Handle> = new Ring<Handle>(1024);
+  /** @internal */ _ready: ReadyQueue = new ReadyQueue();
+  /** Debug mode: where each queued callback was scheduled, by sequence number. */
+  private _sources: Map<number, string> | null = null;
   /** @internal */ _timers: TimerCore;
   /** @internal */ _timerHandles: (TimerHandle | undefined)[] = [];
   private _fired = new Int32Array(1024);
@@ -113,6 +115,7 @@ export class EventLoop {
     }
     this._yieldMs = yieldInterval * 1000;
     this._debug = options.debug === true;
+    if (this._debug) this._sources = new Map();
     this._batchBound = () => this._batch(true);
     this._resumeBound = () => this._resume();
     this._runGroupBound = () => this._runGroup();
@@ -135,23 +138,21 @@ export class EventLoop {
     }
     if (this._closed) throw new RuntimeError("Event loop is closed");
     const n = arguments.length;
-    let h: Handle;
-    if (n === 1) h = new Handle(callback, ARG_MODE.NO_ARG, undefined, this, this._ctxForCallback());
-    else if (n === 2) h = new Handle(callback, ARG_MODE.ONE_ARG, arguments[1], this, this._ctxForCallback());
-    else h = new Handle(callback, ARG_MODE.MANY_ARGS, Array.prototype.slice.call(arguments, 1), this, this._ctxForCallback());
-    if (this._debug) h._source = captureSource();
-    this._ready.push(h);
+    const ctx = this._curCtx ?? new AsyncResource("aionode.Callback");
+    let seq: number;
+    if (n === 1) seq = this._ready.push(callback, ARG_MODE.NO_ARG, undefined, ctx);
+    else if (n === 2) seq = this._ready.push(callback, ARG_MODE.ONE_ARG, arguments[1], ctx);
+    else seq = this._ready.push(callback, ARG_MODE.MANY_ARGS, Array.prototype.slice.call(arguments, 1), ctx);
+    if (this._sources !== null) this._sources.set(seq, captureSource());
     if (this._wakeState !== WAKE_SOON && (this._running || this._ambient)) this._wakeSoon();
-    return h;
+    return new Handle(callback, this, seq);
   }
 
-  /** callSoon with one argument and an explicit context: the hot path for done callbacks and task steps. @internal */
-  _callSoon1(callback: Function, arg: unknown, ctx: AsyncResource): Handle {
-    const h = new Handle(callback, ARG_MODE.ONE_ARG, arg, this, ctx);
-    if (this._debug) h._source = captureSource();
-    this._ready.push(h);
+  /** callSoon with one argument and an explicit context, returning no Handle: the hot path for done callbacks and task steps. @internal */
+  _callSoon1(callback: Function, arg: unknown, ctx: AsyncResource): void {
+    const seq = this._ready.push(callback, ARG_MODE.ONE_ARG, arg, ctx);
+    if (this._sources !== null) this._sources.set(seq, captureSource());
     if (this._wakeState !== WAKE_SOON && (this._running || this._ambient)) this._wakeSoon();
-    return h;
   }
 
   /** Thread-safe variant of callSoon. Cross-thread posting from workers arrives with the threads issue; on this thread it is callSoon. */
@@ -197,7 +198,6 @@ export class EventLoop {
   /** @internal */
   _timer(when: number, callback: Function, argMode: number, arg: unknown): TimerHandle {
     const h = new TimerHandle(when, callback, argMode, arg, this, this._ctxForCallback());
-    if (this._debug) h._source = captureSource();
     let tick = Math.ceil(when * 1e6);
     if (!(tick > 0)) tick = 0;
     else if (tick > MAX_TICK) tick = MAX_TICK;
@@ -316,6 +316,7 @@ export class EventLoop {
     this._closed = true;
     this._disarm();
     this._ready.clear();
+    this._sources?.clear();
     this._ntodo = 0;
     this._inIteration = false;
     this._timers.clear();
@@ -453,7 +454,9 @@ export class EventLoop {
           const h = handles[id]!;
           handles[id] = undefined;
           h._id = -1;
-          ready.push(h);
+          h._seq = ready.push(h._callback, h._argMode, h._arg, h._ctx!);
+          h._arg = undefined;
+          h._ctx = null;
         }
       } while (n === out.length);
     }
@@ -462,17 +465,17 @@ export class EventLoop {
 
   /** Run the current iteration's handles, entering each run of same-context handles once. */
   private _runHandles(): void {
-    const ready = this._ready;
+    const q = this._ready;
     while (this._ntodo > 0 && !this._suspended) {
-      const h = ready.peek()!;
-      if (h._cancelled) {
-        ready.shift();
+      if (!q.hc.fns[q.hi]) {
+        q.shift();
         this._ntodo--;
         continue;
       }
-      this._curCtx = h._ctx;
+      const ctx = q.headCtx!;
+      this._curCtx = ctx;
       try {
-        h._ctx.runInAsyncScope(this._runGroupBound);
+        ctx.runInAsyncScope(this._runGroupBound);
       } finally {
         this._curCtx = null;
       }
@@ -483,32 +486,68 @@ export class EventLoop {
     }
   }
 
-  /** Runs handles while they share the current context. */
+  /** Runs queued callbacks while they share the current context. */
   private _runGroup(): void {
-    const ready = this._ready;
+    const q = this._ready;
     const ctx = this._curCtx;
-    const debug = this._debug;
-    while (this._ntodo > 0) {
-      const h = ready.peek()!;
-      if (h._ctx !== ctx) return;
-      ready.shift();
-      this._ntodo--;
-      if (h._cancelled) continue;
-      if (debug) this._runDebug(h);
-      else h._run();
-      if (this._suspended) return;
-      if (++this._sinceClock >= CLOCK_EVERY) return;
+    let fn: Function | null = null;
+    let mode = 0;
+    let arg: unknown = undefined;
+    let seq = 0;
+    for (;;) {
+      try {
+        while (this._ntodo > 0) {
+          if (q.headCtx !== ctx) return;
+          const c = q.hc;
+          const i = q.hi;
+          fn = c.fns[i] as Function | null;
+          mode = c.modes[i]!;
+          arg = c.args[i];
+          seq = q.headSeq;
+          q.shift();
+          this._ntodo--;
+          if (!fn) continue;
+          if (this._debug) this._runDebug(fn, mode, arg, seq);
+          else if (mode === 1) fn(arg);
+          else if (mode === 0) fn();
+          else fn(...(arg as unknown[]));
+          if (this._suspended) return;
+          if (++this._sinceClock >= CLOCK_EVERY) return;
+        }
+        return;
+      } catch (exc) {
+        this._reportCallbackError(fn!, seq, exc);
+        if (this._suspended) return;
+      }
     }
   }
 
-  private _runDebug(h: Handle): void {
+  private _reportCallbackError(fn: Function, seq: number, exc: unknown): void {
+    const context: ExceptionContext = {
+      message: `Exception in callback ${describeCallback(fn)}`,
+      exception: exc,
+      handle: new Handle(fn, this, -1),
+    };
+    const source = this._sources?.get(seq);
+    if (source !== undefined) context.sourceTraceback = source;
+    this.callExceptionHandler(context);
+  }
+
+  private _runDebug(fn: Function, mode: number, arg: unknown, seq: number): void {
     const t0 = performance.now();
-    h._run();
-    const dt = (performance.now() - t0) / 1000;
-    if (dt >= this.slowCallbackDuration) {
-      let msg = `Executing ${h.toString()} took ${dt.toFixed(3)} seconds`;
-      if (h._source !== null) msg += `\nHandle created at:\n${h._source}`;
-      console.warn(msg);
+    try {
+      if (mode === 1) fn(arg);
+      else if (mode === 0) fn();
+      else fn(...(arg as unknown[]));
+    } finally {
+      const source = this._sources?.get(seq);
+      this._sources?.delete(seq);
+      const dt = (performance.now() - t0) / 1000;
+      if (dt >= this.slowCallbackDuration) {
+        let msg = `Executing <Handle ${describeCallback(fn)}> took ${dt.toFixed(3)} seconds`;
+        if (source !== undefined) msg += `\nHandle created at:\n${source}`;
+        console.warn(msg);
+      }
     }
   }
 
@@ -619,6 +658,7 @@ export class EventLoop {
 
   setDebug(enabled: boolean): void {
     this._debug = Boolean(enabled);
+    this._sources = this._debug ? (this._sources ?? new Map()) : null;
   }
 
   toString(): string {

@@ -40,14 +40,44 @@ const futureCancel = Future.prototype.cancel;
 const futureSetResult = Future.prototype.setResult;
 const futureSetException = Future.prototype.setException;
 
-/** Pending (not done) tasks, per loop: allTasks(). */
-const pendingTasks = new Set<Task<unknown>>();
+/**
+ * Pending (not done) tasks: an intrusive doubly-linked list (O(1) add/remove, no hashing),
+ * walked only by allTasks().
+ */
+const pendingHead: { _nextTask: Task<unknown> | null } = { _nextTask: null };
+let pendingCount = 0;
+
+function linkPending(t: Task<unknown>): void {
+  const first = pendingHead._nextTask;
+  t._nextTask = first;
+  t._prevTask = null;
+  if (first !== null) first._prevTask = t;
+  pendingHead._nextTask = t;
+  pendingCount++;
+}
+
+function unlinkPending(t: Task<unknown>): void {
+  if (t._linked !== true) return;
+  t._linked = false;
+  const prev = t._prevTask;
+  const next = t._nextTask;
+  if (prev === null) pendingHead._nextTask = next;
+  else prev._nextTask = next;
+  if (next !== null) next._prevTask = prev;
+  t._prevTask = t._nextTask = null;
+  pendingCount--;
+}
 
 export class Task<T = unknown> extends Future<T> {
   /** @internal */ _coro: unknown;
   /** @internal */ _gen: Iterator<unknown, unknown, unknown> | null;
   /** @internal */ _kind: number;
-  private _name: string;
+  /** The name, or null while it is the default Task-N (built on first use). */
+  private _name: string | null;
+  private _nameNum: number;
+  /** @internal */ _prevTask: Task<unknown> | null = null;
+  /** @internal */ _nextTask: Task<unknown> | null = null;
+  /** @internal */ _linked = false;
   /** @internal */ _mustCancel = false;
   /** @internal */ _futWaiter: Future<unknown> | null = null;
   private _numCancelsRequested = 0;
@@ -79,7 +109,11 @@ export class Task<T = unknown> extends Future<T> {
       if (coro._kind === COROUTINE_KIND.GEN) {
         kind = KIND_GEN;
         gen = coro._start() as Iterator<unknown, unknown, unknown>;
-        if (!isGenerator(gen)) throw new TypeError(`${coro.name} did not return a generator`);
+        if (gen === null || typeof gen !== "object" || typeof gen.next !== "function") {
+          throw new TypeError(`${coro.name} did not return a generator`);
+        }
+        // The generator object is the coroutine, as in Python (the Coroutine was only its recipe).
+        coro = gen;
       } else {
         kind = KIND_ASYNC;
       }
@@ -93,15 +127,21 @@ export class Task<T = unknown> extends Future<T> {
     this._coro = coro;
     this._gen = gen;
     this._kind = kind;
-    if (name !== undefined && name !== null) this._name = String(name);
-    else this._name = `Task-${++rt.taskCounter}`;
+    if (name !== undefined && name !== null) {
+      this._name = String(name);
+      this._nameNum = 0;
+    } else {
+      this._name = null;
+      this._nameNum = ++rt.taskCounter;
+    }
     this._ctx = loop._curCtx ?? new AsyncResource("aionode.Task");
     this._inline = owner !== undefined && owner !== null;
     this._owner = this._inline ? owner! : this;
     if (this._inline) {
       this._ctx.runInAsyncScope(stepTask, null, this);
     } else {
-      pendingTasks.add(this);
+      this._linked = true;
+      linkPending(this);
       loop._callSoon1(stepTask, this, this._ctx);
     }
   }
@@ -112,6 +152,7 @@ export class Task<T = unknown> extends Future<T> {
   }
 
   getName(): string {
+    if (this._name === null) this._name = `Task-${this._nameNum}`;
     return this._name;
   }
 
@@ -212,7 +253,7 @@ export class Task<T = unknown> extends Future<T> {
   }
 
   private _finishWithResult(value: T): void {
-    pendingTasks.delete(this);
+    unlinkPending(this);
     if (this._mustCancel) {
       // Cancelled right before the coroutine returned.
       this._mustCancel = false;
@@ -223,7 +264,7 @@ export class Task<T = unknown> extends Future<T> {
   }
 
   private _finishWithError(e: unknown): void {
-    pendingTasks.delete(this);
+    unlinkPending(this);
     if (e instanceof CancelledError) {
       this._cancelledExc = e;
       futureCancel.call(this);
@@ -262,7 +303,7 @@ export class Task<T = unknown> extends Future<T> {
     } else {
       this._scheduleStep(
         new TypeError(
-          `Task ${this._name} got bad yield: ${describeValue(value)}; yield* a Future, Task or coroutine (or yield a Promise)`,
+          `Task ${this.getName()} got bad yield: ${describeValue(value)}; yield* a Future, Task or coroutine (or yield a Promise)`,
         ),
       );
       return;
@@ -401,7 +442,7 @@ export class Task<T = unknown> extends Future<T> {
 
   override toString(): string {
     const base = super.toString();
-    return base.replace(/^<Task /, `<Task ${this._name} `);
+    return base.replace(/^<Task /, `<Task ${this.getName()} `);
   }
 }
 
@@ -454,7 +495,9 @@ export function currentTask(loop?: EventLoop): Task<unknown> | null {
 export function allTasks(loop?: EventLoop): Set<Task<unknown>> {
   const l = loop ?? hooks.currentLoop!();
   const out = new Set<Task<unknown>>();
-  for (const t of pendingTasks) if (t._loop === l && t._state === PENDING) out.add(t);
+  for (let t = pendingHead._nextTask; t !== null; t = t._nextTask) {
+    if (t._loop === l && t._state === PENDING) out.add(t);
+  }
   return out;
 }
 
@@ -473,5 +516,5 @@ export function inlineTask(coro: Coroutine<unknown>, owner: Task<unknown> | null
 }
 
 export function _registeredPendingCount(): number {
-  return pendingTasks.size;
+  return pendingCount;
 }

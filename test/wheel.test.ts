@@ -44,7 +44,7 @@ describe("TimerWheel basics", () => {
 
   it("fires equal deadlines in scheduling order", () => {
     const w = new TimerWheel();
-    const ids = [];
+    const ids: number[] = [];
     for (let i = 0; i < 10; i++) ids.push(w.schedule(5000));
     expect(advanceAll(w, 4999)).toEqual([]);
     expect(advanceAll(w, 5000)).toEqual(ids);
@@ -131,7 +131,7 @@ describe("TimerWheel basics", () => {
 
   it("cancels entries in the due list", () => {
     const w = new TimerWheel();
-    const ids = [];
+    const ids: number[] = [];
     for (let i = 0; i < 10; i++) ids.push(w.schedule(100 + (i % 3)));
     const out = new Int32Array(3);
     expect(w.advance(1000, out)).toBe(3);
@@ -240,7 +240,7 @@ describe("TimerWheel basics", () => {
   it("grows past its initial capacity", () => {
     const w = new TimerWheel(16);
     expect(w.capacity).toBe(16);
-    const ids = [];
+    const ids: number[] = [];
     for (let i = 0; i < 1000; i++) ids.push(w.schedule(1000 - i));
     expect(w.capacity).toBe(1024);
     expect(new Set(ids).size).toBe(1000);
@@ -451,7 +451,11 @@ function randomRun(seed: number, ops: number): { fired: number; cascadedDeep: bo
 }
 
 describe("TimerWheel randomized against a reference model", () => {
-  for (const seed of [1, 2, 3, 12345, 987654321, 0xdeadbeef]) {
+  // WHEEL_FUZZ_SEEDS=n adds n more seeds (a longer soak; off by default).
+  const extra = Number(process.env.WHEEL_FUZZ_SEEDS ?? 0) || 0;
+  const seeds = [1, 2, 3, 12345, 987654321, 0xdeadbeef];
+  for (let i = 0; i < extra; i++) seeds.push(1000 + i);
+  for (const seed of seeds) {
     it(`seed ${seed}`, () => {
       const { fired } = randomRun(seed, 6000);
       expect(fired).toBeGreaterThan(500);

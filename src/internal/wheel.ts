@@ -302,7 +302,7 @@ export class TimerWheel {
     const level = xh !== 0 ? LEVEL_OF_BIT[63 - Math.clz32(xh)] : LEVEL_OF_BIT[31 - Math.clz32((lo ^ this.eLo) | 63)];
     let slot: number;
     if (level < 5) slot = (lo >>> (level * LEVEL_BITS)) & 63;
-    else if (level === 5) slot = (lo >>> 30) & 63;
+    else if (level === 5) slot = ((lo >>> 30) | (hi << 2)) & 63;
     else slot = (hi >>> (level * LEVEL_BITS - 32)) & 63;
     const list = (level << 6) | slot;
 

@@ -1,0 +1,106 @@
+import * as aio from "aionode";
+import { print, repr, str } from "./pyfmt.mjs";
+import { tname } from "./comp_util.mjs";
+
+const child = aio.coroutine(function* (name, delay, swallow = false) {
+  print("start", name);
+  try {
+    yield* aio.sleep(delay);
+  } catch (e) {
+    if (!(e instanceof aio.CancelledError)) throw e;
+    print("child cancelled", name, repr(str(e)));
+    if (swallow) {
+      print("swallow", name);
+      return "swallowed-" + name;
+    }
+    throw e;
+  } finally {
+    print("finally", name);
+  }
+  print("end", name);
+  return name;
+});
+
+await aio.run(function* () {
+  const loop = aio.getRunningLoop();
+
+  print("-- cancel the gather future");
+  let a = aio.createTask(child("a1", 0.05));
+  let b = aio.createTask(child("b1", 0.05));
+  let g = aio.gather(a, b);
+  loop.callLater(0.005, () => print("cancel returned", g.cancel()));
+  try {
+    yield* g;
+  } catch (e) {
+    if (!(e instanceof aio.CancelledError)) throw e;
+    print("awaiting side", tname(e), repr(str(e)));
+  }
+  print("children", a.cancelled(), b.cancelled());
+  print("g", g.done(), g.cancelled());
+  print("cancel again", g.cancel());
+
+  print("-- cancel with a message");
+  g = aio.gather(child("a2", 0.05), child("b2", 0.05));
+  loop.callLater(0.005, (m) => g.cancel(m), "stop now");
+  try {
+    yield* g;
+  } catch (e) {
+    if (!(e instanceof aio.CancelledError)) throw e;
+    print("awaiting side", tname(e), repr(str(e)));
+  }
+
+  print("-- cancel the task awaiting a gather");
+  a = aio.createTask(child("a3", 0.05));
+  b = aio.createTask(child("b3", 0.05));
+  const waiter = aio.coroutine(function* () {
+    try {
+      return yield* aio.gather(a, b);
+    } catch (e) {
+      if (e instanceof aio.CancelledError) print("waiter saw CancelledError");
+      throw e;
+    }
+  });
+  const w = aio.createTask(waiter());
+  yield* aio.sleep(0.005);
+  print("w.cancel", w.cancel());
+  try {
+    yield* w;
+  } catch (e) {
+    if (!(e instanceof aio.CancelledError)) throw e;
+    print("w cancelled", w.cancelled());
+  }
+  print("children", a.cancelled(), b.cancelled());
+
+  print("-- one child cancelled from outside");
+  a = aio.createTask(child("a4", 0.02));
+  b = aio.createTask(child("b4", 0.05));
+  g = aio.gather(a, b);
+  loop.callLater(0.005, () => b.cancel());
+  try {
+    yield* g;
+  } catch (e) {
+    if (!(e instanceof aio.CancelledError)) throw e;
+    print("gather raised", tname(e));
+  }
+  print("a done?", a.done(), "b cancelled?", b.cancelled());
+  yield* a;
+  print("a result", a.result());
+
+  print("-- children swallow the cancellation");
+  a = aio.createTask(child("a5", 0.05, true));
+  b = aio.createTask(child("b5", 0.01));
+  g = aio.gather(a, b, { returnExceptions: true });
+  loop.callLater(0.003, () => g.cancel());
+  try {
+    print("result", yield* g);
+  } catch (e) {
+    if (!(e instanceof aio.CancelledError)) throw e;
+    print("gather still raised CancelledError");
+  }
+  print("a", a.cancelled(), a.result(), "b", b.cancelled());
+
+  print("-- cancel after completion");
+  g = aio.gather(child("a6", 0.001));
+  print("result", yield* g);
+  print("late cancel", g.cancel());
+});

@@ -1,0 +1,85 @@
+import * as aio from "aionode";
+import { print, str } from "./pyfmt.mjs";
+
+const child = aio.coroutine(function* (name, delay, result) {
+  print("child start", name);
+  yield* aio.sleep(delay);
+  print("child end", name);
+  return result;
+});
+
+await aio.run(function* () {
+  let t1, t2, t3, t, tg;
+
+  print("-- all children succeed");
+  const result = yield* aio.taskGroup(function* (g) {
+    t1 = g.createTask(child("a", 0.02, 1));
+    t2 = g.createTask(child("b", 0.005, 2), { name: "bee" });
+    t3 = g.createTask(child("c", 0.01, 3));
+    print("body done, waiting");
+    return "body result";
+  });
+  print("after the block", result, [t1.result(), t2.result(), t3.result()], t2.getName());
+
+  print("-- the body outlives its children");
+  yield* aio.taskGroup(function* (g) {
+    t = g.createTask(child("quick", 0.001, "q"));
+    yield* aio.sleep(0.01);
+    print("body sees child done", t.done());
+  });
+  print("result", t.result());
+
+  print("-- children create more children");
+  const spawner = aio.coroutine(function* (g, n) {
+    print("spawner", n);
+    yield* aio.sleep(0.002);
+    if (n > 0) g.createTask(spawner(g, n - 1));
+    return n;
+  });
+  yield* aio.taskGroup(function* (g) {
+    g.createTask(spawner(g, 3));
+  });
+  print("all spawned tasks finished");
+
+  print("-- nested task groups");
+  const innerGroup = aio.coroutine(function* (label, d1, d2) {
+    let x, y;
+    yield* aio.taskGroup(function* (g) {
+      x = g.createTask(child(label + ".1", d1, 10));
+      y = g.createTask(child(label + ".2", d2, 20));
+    });
+    print("inner group done", label);
+    return x.result() + y.result();
+  });
+  let g1, g2;
+  yield* aio.taskGroup(function* (outer) {
+    g1 = outer.createTask(innerGroup("g1", 0.005, 0.002));
+    g2 = outer.createTask(innerGroup("g2", 0.015, 0.01));
+  });
+  print("nested results", g1.result(), g2.result());
+
+  print("-- empty group");
+  yield* aio.taskGroup(function* (g) {
+    tg = g;
+  });
+  print("empty ok");
+
+  print("-- create_task after the group finished");
+  try {
+    tg.createTask(child("late", 0, 0));
+  } catch (e) {
+    if (!(e instanceof aio.RuntimeError)) throw e;
+    print("RuntimeError", str(e));
+  }
+
+  print("-- current task inside the children");
+  const who = aio.coroutine(function* () {
+    return aio.currentTask().getName();
+  });
+  let n1, n2;
+  yield* aio.taskGroup(function* (g) {
+    n1 = g.createTask(who(), { name: "first" });
+    n2 = g.createTask(who(), { name: "second" });
+  });
+  print("names", n1.result(), n2.result(), "parent", aio.currentTask().getName());
+});

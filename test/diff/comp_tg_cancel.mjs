@@ -1,0 +1,138 @@
+import * as aio from "aionode";
+import { print } from "./pyfmt.mjs";
+import { ValueError, tname } from "./comp_util.mjs";
+
+const events = [];
+const isCancel = (e) => e instanceof aio.CancelledError;
+
+const sibling = aio.coroutine(function* (name, delay, swallow = false) {
+  try {
+    yield* aio.sleep(delay);
+  } catch (e) {
+    if (!isCancel(e)) throw e;
+    events.push("cancelled " + name);
+    if (swallow) {
+      yield* aio.sleep(0.02);
+      events.push("finished cleanup " + name);
+      return "swallowed";
+    }
+    throw e;
+  }
+  return name;
+});
+
+const failing = aio.coroutine(function* (delay, exc) {
+  yield* aio.sleep(delay);
+  throw exc;
+});
+
+function flush() {
+  print("events", [...events].sort());
+  events.length = 0;
+}
+
+await aio.run(function* () {
+  print("-- the task running the group is cancelled from outside");
+  const runner = aio.coroutine(function* () {
+    try {
+      yield* aio.taskGroup(function* (tg) {
+        tg.createTask(sibling("a", 0.05));
+        tg.createTask(sibling("b", 0.05));
+        yield* aio.sleep(0.05);
+      });
+    } catch (e) {
+      if (isCancel(e)) print("runner: CancelledError out of the group");
+      throw e;
+    }
+  });
+  let t = aio.createTask(runner());
+  yield* aio.sleep(0.005);
+  t.cancel();
+  try {
+    yield* t;
+  } catch (e) {
+    if (!isCancel(e)) throw e;
+    print("runner cancelled", t.cancelled());
+  }
+  flush();
+
+  print("-- cancelled while waiting in __aexit__");
+  const runner2 = aio.coroutine(function* () {
+    yield* aio.taskGroup(function* (tg) {
+      tg.createTask(sibling("c", 0.05));
+      tg.createTask(sibling("d", 0.05, true));
+    });
+    print("not reached");
+  });
+  t = aio.createTask(runner2());
+  yield* aio.sleep(0.005);
+  t.cancel();
+  try {
+    yield* t;
+  } catch (e) {
+    if (!isCancel(e)) throw e;
+    print("runner2 cancelled", t.cancelled());
+  }
+  flush();
+
+  print("-- a child error and an outer cancellation: the error group wins");
+  const runner3 = aio.coroutine(function* () {
+    yield* aio.taskGroup(function* (tg) {
+      tg.createTask(sibling("e", 0.05, true));
+      tg.createTask(failing(0.002, new ValueError("child error")));
+      yield* aio.sleep(0.05);
+    });
+  });
+  t = aio.createTask(runner3());
+  yield* aio.sleep(0.01);
+  t.cancel();
+  try {
+    yield* t;
+  } catch (e) {
+    if (e instanceof aio.ExceptionGroup) print("runner3", tname(e), e.errors.map(tname));
+    else if (isCancel(e)) print("runner3 cancelled");
+    else throw e;
+  }
+  flush();
+
+  print("-- the parent's cancel count is restored");
+  const runner4 = aio.coroutine(function* () {
+    try {
+      yield* aio.taskGroup(function* (tg) {
+        tg.createTask(failing(0.001, new ValueError("v")));
+        yield* aio.sleep(0.05);
+      });
+    } catch (e) {
+      if (!(e instanceof aio.ExceptionGroup)) throw e;
+      print("runner4 cancelling after the group", aio.currentTask().cancelling());
+    }
+    yield* aio.sleep(0.001);
+    return "runner4 continues";
+  });
+  print(yield* aio.createTask(runner4()));
+
+  print("-- a child cancelled on its own does not fail the group");
+  let victim, other;
+  yield* aio.taskGroup(function* (tg) {
+    victim = tg.createTask(sibling("victim", 0.05));
+    other = tg.createTask(sibling("other", 0.01));
+    yield* aio.sleep(0.001);
+    victim.cancel();
+  });
+  print("victim", victim.cancelled(), "other", other.result());
+  flush();
+
+  print("-- a TaskGroup inside a timeout");
+  try {
+    yield* aio.timeout(0.005, function* () {
+      yield* aio.taskGroup(function* (tg) {
+        tg.createTask(sibling("t1", 0.05));
+        tg.createTask(sibling("t2", 0.05));
+      });
+    });
+  } catch (e) {
+    if (!(e instanceof aio.TimeoutError)) throw e;
+    print("TimeoutError around the group");
+  }
+  flush();
+});

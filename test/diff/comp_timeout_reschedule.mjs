@@ -1,0 +1,78 @@
+import * as aio from "aionode";
+import { print, str } from "./pyfmt.mjs";
+
+const body = aio.coroutine(function* (tm, label, plan) {
+  const loop = aio.getRunningLoop();
+  try {
+    for (const [action, arg] of plan) {
+      if (action === "sleep") {
+        yield* aio.sleep(arg);
+        print(label, "slept", arg);
+      } else {
+        tm.reschedule(arg === null ? null : loop.time() + arg);
+        print(label, "rescheduled", arg === null ? "None" : "+" + String(arg), "when is None:", tm.when() === null);
+      }
+    }
+  } finally {
+    print(label, "body exits, expired", tm.expired());
+  }
+  return label + " ok";
+});
+
+const run = aio.coroutine(function* (label, delay, plan) {
+  let tm;
+  try {
+    const r = yield* aio.timeout(delay, function* (t) {
+      tm = t;
+      return yield* body(t, label, plan);
+    });
+    print(label, "->", r, String(tm));
+  } catch (e) {
+    if (!(e instanceof aio.TimeoutError)) throw e;
+    print(label, "-> TimeoutError", String(tm));
+  }
+});
+
+await aio.run(function* () {
+  const loop = aio.getRunningLoop();
+  yield* run("later", 0.01, [["resched", 0.05], ["sleep", 0.02]]);
+  yield* run("earlier", 1, [["resched", 0.005], ["sleep", 0.05]]);
+  yield* run("none", 0.005, [["resched", null], ["sleep", 0.02]]);
+  yield* run("past", 1, [["resched", -1], ["sleep", 0.01]]);
+  yield* run("twice", 0.005, [["resched", 0.02], ["resched", 0.05], ["sleep", 0.03]]);
+  yield* run("from none", null, [["sleep", 0.001], ["resched", 0.005], ["sleep", 0.05]]);
+  yield* run("after partial wait", 0.02, [["sleep", 0.005], ["resched", 0.05], ["sleep", 0.03]]);
+
+  print("-- reschedule after expiry, still inside the body");
+  let tm;
+  try {
+    yield* aio.timeout(0.005, function* (t) {
+      tm = t;
+      try {
+        yield* aio.sleep(0.05);
+      } catch (e) {
+        if (e instanceof aio.CancelledError) {
+          try {
+            t.reschedule(loop.time() + 1);
+          } catch (e2) {
+            if (!(e2 instanceof aio.RuntimeError)) throw e2;
+            print("RuntimeError", str(e2));
+          }
+        }
+        throw e;
+      }
+    });
+  } catch (e) {
+    if (!(e instanceof aio.TimeoutError)) throw e;
+    print("TimeoutError", String(tm));
+  }
+
+  print("-- rescheduling a zero timeout before it fires");
+  yield* aio.timeout(0, function* (t) {
+    tm = t;
+    t.reschedule(loop.time() + 0.05);
+    yield* aio.sleep(0.002);
+    print("survived the zero timeout");
+  });
+  print(String(tm));
+});

@@ -1,0 +1,112 @@
+import * as aio from "aionode";
+import { print, repr, str } from "./pyfmt.mjs";
+
+const isCancel = (e) => e instanceof aio.CancelledError;
+
+const inner = aio.coroutine(function* (name, delay, swallow = false) {
+  print("inner start", name);
+  try {
+    yield* aio.sleep(delay);
+  } catch (e) {
+    if (!isCancel(e)) throw e;
+    print("inner cancelled", name, repr(str(e)));
+    if (swallow) {
+      print("inner swallows", name);
+      return "swallowed";
+    }
+    throw e;
+  } finally {
+    print("inner finally", name);
+  }
+  print("inner end", name);
+  return name;
+});
+
+const outer = aio.coroutine(function* (name, aw, timeout) {
+  print("outer waits", name);
+  try {
+    const r = yield* aio.waitFor(aw, timeout);
+    print("outer got", name, repr(r));
+    return r;
+  } catch (e) {
+    if (isCancel(e)) print("outer cancelled", name, repr(str(e)));
+    else if (e instanceof aio.TimeoutError) print("outer timeout", name);
+    throw e;
+  }
+});
+
+await aio.run(function* () {
+  print("-- cancel the outer task while wait_for waits");
+  let t = aio.createTask(outer("o1", inner("i1", 0.05), 1));
+  yield* aio.sleep(0.005);
+  t.cancel();
+  try {
+    yield* t;
+  } catch (e) {
+    if (!isCancel(e)) throw e;
+    print("main: o1 cancelled", t.cancelled());
+  }
+
+  print("-- with a message");
+  t = aio.createTask(outer("o2", inner("i2", 0.05), 1));
+  yield* aio.sleep(0.005);
+  t.cancel("go away");
+  try {
+    yield* t;
+  } catch (e) {
+    if (!isCancel(e)) throw e;
+    print("main: o2 cancelled", repr(str(e)));
+  }
+
+  print("-- the inner task swallows the cancellation");
+  let it = aio.createTask(inner("i3", 0.05, true));
+  t = aio.createTask(outer("o3", it, 1));
+  yield* aio.sleep(0.005);
+  t.cancel();
+  try {
+    yield* t;
+  } catch (e) {
+    if (!isCancel(e)) throw e;
+    print("main: o3 cancelled", t.cancelled());
+  }
+  print("inner task result", it.result());
+
+  print("-- timeout None, outer cancelled");
+  it = aio.createTask(inner("i4", 0.05));
+  t = aio.createTask(outer("o4", it, null));
+  yield* aio.sleep(0.005);
+  t.cancel();
+  try {
+    yield* t;
+  } catch (e) {
+    if (!isCancel(e)) throw e;
+    print("main: o4 cancelled", t.cancelled(), "inner cancelled", it.cancelled());
+  }
+
+  print("-- nested wait_for: the inner deadline is first");
+  const nested = aio.coroutine(function* () {
+    return yield* aio.waitFor(inner("i5", 0.05), 0.005);
+  });
+  try {
+    yield* aio.waitFor(nested(), 0.03);
+  } catch (e) {
+    if (!(e instanceof aio.TimeoutError)) throw e;
+    print("nested: TimeoutError");
+  }
+
+  print("-- nested wait_for: the outer deadline is first");
+  const nested2 = aio.coroutine(function* () {
+    try {
+      return yield* aio.waitFor(inner("i6", 0.05), 0.04);
+    } catch (e) {
+      if (isCancel(e)) print("nested2 cancelled");
+      throw e;
+    }
+  });
+  try {
+    yield* aio.waitFor(nested2(), 0.005);
+  } catch (e) {
+    if (!(e instanceof aio.TimeoutError)) throw e;
+    print("nested2: TimeoutError");
+  }
+});

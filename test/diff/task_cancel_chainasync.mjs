@@ -1,0 +1,82 @@
+import * as aio from "aionode";
+import { print, repr, str } from "./pyfmt.mjs";
+
+const inner = aio.coroutine(async function (name) {
+  try {
+    await aio.sleep(1);
+    return "inner finished";
+  } catch (e) {
+    if (e instanceof aio.CancelledError) print(name, "cancelled", repr(str(e)));
+    throw e;
+  } finally {
+    print(name, "finally");
+  }
+});
+
+const outer = aio.coroutine(async function (name, it) {
+  try {
+    const r = await it;
+    print(name, "got", r);
+    return r;
+  } catch (e) {
+    if (e instanceof aio.CancelledError) print(name, "cancelled", repr(str(e)));
+    throw e;
+  }
+});
+
+const swallow = aio.coroutine(async function () {
+  try {
+    await aio.sleep(1);
+  } catch (e) {
+    if (!(e instanceof aio.CancelledError)) throw e;
+    print("swallow: ignoring cancellation");
+  }
+  return "swallowed";
+});
+
+await aio.run(async () => {
+  let it = aio.createTask(inner("inner1"));
+  let ot = aio.createTask(outer("outer1", it));
+  await aio.sleep(0);
+  print("cancel outer ->", ot.cancel("stop"));
+  print("inner cancelling", it.cancelling(), "outer cancelling", ot.cancelling());
+  try {
+    await ot;
+  } catch (e) {
+    if (!(e instanceof aio.CancelledError)) throw e;
+    print("main: outer raised", repr(str(e)));
+  }
+  print("inner cancelled", it.cancelled(), "outer cancelled", ot.cancelled());
+
+  const a = aio.createTask(inner("level3"));
+  const b = aio.createTask(outer("level2", a));
+  const c = aio.createTask(outer("level1", b));
+  await aio.sleep(0);
+  c.cancel("top");
+  try {
+    await c;
+  } catch (e) {
+    if (!(e instanceof aio.CancelledError)) throw e;
+    print("main: level1 raised", repr(str(e)));
+  }
+  print("states", a.cancelled(), b.cancelled(), c.cancelled());
+
+  it = aio.createTask(swallow());
+  ot = aio.createTask(outer("outer2", it));
+  await aio.sleep(0);
+  print("cancel outer2 ->", ot.cancel());
+  const r = await ot;
+  print("outer2 result", r, "cancelled", ot.cancelled(), "cancelling", ot.cancelling());
+
+  it = aio.createTask(inner("inner3"));
+  ot = aio.createTask(outer("outer3", it));
+  await aio.sleep(0);
+  it.cancel("inner only");
+  try {
+    await ot;
+  } catch (e) {
+    if (!(e instanceof aio.CancelledError)) throw e;
+    print("main: outer3 raised", repr(str(e)), "cancelling", ot.cancelling());
+  }
+  print("outer3 cancelled", ot.cancelled());
+});

@@ -1,0 +1,19 @@
+import * as aio from "aionode";
+import { print } from "./pyfmt.mjs";
+
+const child = aio.coroutine(function* (x) {
+  yield* aio.sleep(0);
+  return x;
+});
+
+await aio.run(function* () {
+  const co = child(1);
+  const t = aio.createTask(co);
+  print("get_coro is the coroutine passed", t.getCoro() === co);
+  yield* t;
+  print("still after completion", t.getCoro() === co);
+  const co2 = child(2);
+  const t2 = aio.ensureFuture(co2);
+  print("ensure_future task too", t2.getCoro() === co2);
+  yield* t2;
+});
