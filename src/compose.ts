@@ -195,7 +195,7 @@ class SleepCoroutine<T> extends Coroutine<T> implements Iterator<unknown, T, unk
     onRejected?: ((reason: any) => R2 | PromiseLike<R2>) | null,
   ): Promise<R1 | R2> {
     this._take();
-    return makeSleepFuture(this._delay, this._value, this._signal).then(onFulfilled, onRejected);
+    return makeSleepFuture(this._delay, this._value, this._signal)._then(onFulfilled, onRejected, this._delay <= 0);
   }
 }
 
@@ -232,7 +232,13 @@ export function ensureFuture(aw: unknown, loop?: EventLoop): Future<unknown> {
 
 /** Schedule a coroutine as a Task on the running loop (asyncio.create_task). */
 export function createTask<T>(coro: Coroutine<T> | Generator<unknown, T, any> | PromiseLike<T>, options?: { name?: string }): Task<T> {
-  return createTaskOn<T>(coro, currentLoop(), options);
+  if (options !== undefined && (options === null || typeof options !== "object")) {
+    throw new TypeError(`createTask(): options must be an object, got ${describeValue(options)}`);
+  }
+  // As asyncio.create_task in 3.11: the task is created unnamed (taking a Task-N number) and then renamed.
+  const task = createTaskOn<T>(coro, currentLoop());
+  if (options?.name !== undefined && options.name !== null) task.setName(options.name);
+  return task;
 }
 
 // ---------------------------------------------------------------------------- gather

@@ -43,7 +43,7 @@ export function isGenerator(x: unknown): x is Generator<unknown, unknown, unknow
 export class Coroutine<T = unknown> implements PromiseLike<T>, Iterable<unknown> {
   /** @internal */ readonly _fn: Function;
   /** @internal */ readonly _this: unknown;
-  /** @internal */ readonly _args: unknown[];
+  /** @internal */ _args: unknown[];
   /** @internal */ readonly _kind: number;
   /** @internal */ _used = false;
   /** gather() deduplication marks. @internal */
@@ -65,7 +65,7 @@ export class Coroutine<T = unknown> implements PromiseLike<T>, Iterable<unknown>
 
   /** @internal */
   _take(): void {
-    if (this._used) throw new RuntimeError(`cannot reuse already awaited coroutine ${this.name}()`);
+    if (this._used) throw new RuntimeError("cannot reuse already awaited coroutine");
     this._used = true;
   }
 
@@ -142,6 +142,10 @@ export function coroutine(fn: Function): Function {
 
 /** Make a Coroutine that calls `fn(...args)` when awaited (generator functions run as generators). @internal */
 export function lazyCall<T>(fn: Function, args: unknown[]): Coroutine<T> {
+  if ((fn as unknown as Record<symbol, unknown>)[COROUTINE_FN] === true) {
+    const c = fn(...args);
+    if (c instanceof Coroutine) return c as Coroutine<T>;
+  }
   return new Coroutine<T>(fn, undefined, args, fn instanceof GeneratorFunction ? KIND_GEN : KIND_ASYNC);
 }
 

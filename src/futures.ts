@@ -48,6 +48,17 @@ export class Reaction {
     readonly reject: (reason: unknown) => void,
   ) {}
 
+  /** Settle with an error (as if the future had failed with it). */
+  fail(err: unknown): void {
+    try {
+      const onR = this.onRejected;
+      if (typeof onR === "function") this.resolve(onR(err));
+      else this.reject(err);
+    } catch (e) {
+      this.reject(e);
+    }
+  }
+
   settle(fut: Future<unknown>): void {
     try {
       if (fut._state === FINISHED && !fut._failed) {
@@ -110,7 +121,7 @@ export class Future<T = unknown> implements PromiseLike<T>, Iterator<Future<unkn
   result(): T {
     const state = this._state;
     if (state === CANCELLED) throw this._makeCancelledError();
-    if (state !== FINISHED) throw new InvalidStateError("Result is not ready.");
+    if (state !== FINISHED) throw new InvalidStateError("Result is not set.");
     if (this._failed) throw this._retrieveException();
     return this._result as T;
   }
@@ -131,7 +142,7 @@ export class Future<T = unknown> implements PromiseLike<T>, Iterator<Future<unkn
 
   setResult(result: T): void {
     if (this._state !== PENDING) {
-      throw new InvalidStateError(`invalid state: ${STATE_NAMES[this._state]}: ${this.toString()}`);
+      throw new InvalidStateError("invalid state");
     }
     this._result = result;
     this._state = FINISHED;
@@ -140,7 +151,7 @@ export class Future<T = unknown> implements PromiseLike<T>, Iterator<Future<unkn
 
   setException(exception: unknown): void {
     if (this._state !== PENDING) {
-      throw new InvalidStateError(`invalid state: ${STATE_NAMES[this._state]}: ${this.toString()}`);
+      throw new InvalidStateError("invalid state");
     }
     if (typeof exception === "function" && exception.prototype instanceof Error) {
       exception = new (exception as new () => Error)();
@@ -291,6 +302,18 @@ export class Future<T = unknown> implements PromiseLike<T>, Iterator<Future<unkn
     onFulfilled?: ((value: T) => R1 | PromiseLike<R1>) | null,
     onRejected?: ((reason: any) => R2 | PromiseLike<R2>) | null,
   ): Promise<R1 | R2> {
+    return this._then(onFulfilled, onRejected, false);
+  }
+
+  /**
+   * then(), where `relinquish` makes the await take one loop iteration even if the future is
+   * already done (sleep(0)'s bare yield). @internal
+   */
+  _then<R1 = T, R2 = never>(
+    onFulfilled: ((value: T) => R1 | PromiseLike<R1>) | null | undefined,
+    onRejected: ((reason: any) => R2 | PromiseLike<R2>) | null | undefined,
+    relinquish: boolean,
+  ): Promise<R1 | R2> {
     let resolve!: (v: unknown) => void;
     let reject!: (e: unknown) => void;
     const p = new Promise<R1 | R2>((a, b) => {
@@ -300,14 +323,35 @@ export class Future<T = unknown> implements PromiseLike<T>, Iterator<Future<unkn
     const reaction = new Reaction(onFulfilled, onRejected, resolve, reject);
     reaction.fut = this as Future<unknown>;
     const task = rt.asyncTask;
-    if (task !== null && (task as unknown) !== this && task._loop === this._loop) {
-      // The async function that was just woken awaits this future: the task now waits on it.
+    if (task !== null) {
+      // The async function that was just woken awaits this future.
+      if ((task as unknown) === this) {
+        rt.asyncTask = null;
+        reaction.fail(new RuntimeError(`Task cannot await on itself: ${task.toString()}`));
+        return p;
+      }
+      if (task._loop !== this._loop) {
+        rt.asyncTask = null;
+        reaction.fail(
+          new RuntimeError(`Task ${task.toString()} got Future ${this.toString()} attached to a different loop`),
+        );
+        return p;
+      }
+      if (this._state !== PENDING && !relinquish) {
+        // Awaiting a done future does not suspend (asyncio's __await__ returns at once).
+        reaction.settle(this as Future<unknown>);
+        return p;
+      }
       task._awaitFuture(this as Future<unknown>, reaction);
-    } else {
-      const loop = this._loop;
-      if (this._state === PENDING && !loop.isRunning()) hooks.enterAmbient!(loop);
-      this._addCallback(settleReaction, reaction, loop._curCtx ?? new AsyncResource("aionode.Await"));
+      return p;
     }
+    if (this._state !== PENDING && !relinquish) {
+      reaction.settle(this as Future<unknown>);
+      return p;
+    }
+    const loop = this._loop;
+    if (!loop.isRunning()) hooks.enterAmbient!(loop);
+    this._addCallback(settleReaction, reaction, loop._curCtx ?? new AsyncResource("aionode.Await"));
     return p;
   }
 

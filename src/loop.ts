@@ -34,6 +34,7 @@
  *   3. No timer fires before its deadline; equal deadlines fire in scheduling order.
  */
 import { AsyncResource } from "node:async_hooks";
+import { inspect } from "node:util";
 import { performance } from "node:perf_hooks";
 import { activeBackend, type TimerCore } from "./backend/index.js";
 import { RuntimeError } from "./errors.js";
@@ -137,6 +138,7 @@ export class EventLoop {
       throw new TypeError(`callSoon(): a function was expected as the callback, got ${describeValue(callback)}`);
     }
     if (this._closed) throw new RuntimeError("Event loop is closed");
+    if (this._debug) checkNotCoroutine(callback, "callSoon");
     const n = arguments.length;
     const ctx = this._curCtx ?? new AsyncResource("aionode.Callback");
     let seq: number;
@@ -171,6 +173,7 @@ export class EventLoop {
       throw new TypeError(`callLater(): a function was expected as the callback, got ${describeValue(callback)}`);
     }
     if (this._closed) throw new RuntimeError("Event loop is closed");
+    if (this._debug) checkNotCoroutine(callback, "callLater");
     const n = arguments.length;
     const when = this.time() + delay;
     if (n === 2) return this._timer(when, callback, ARG_MODE.NO_ARG, undefined);
@@ -189,6 +192,7 @@ export class EventLoop {
       throw new TypeError(`callAt(): a function was expected as the callback, got ${describeValue(callback)}`);
     }
     if (this._closed) throw new RuntimeError("Event loop is closed");
+    if (this._debug) checkNotCoroutine(callback, "callAt");
     const n = arguments.length;
     if (n === 2) return this._timer(when, callback, ARG_MODE.NO_ARG, undefined);
     if (n === 3) return this._timer(when, callback, ARG_MODE.ONE_ARG, arguments[2]);
@@ -198,7 +202,12 @@ export class EventLoop {
   /** @internal */
   _timer(when: number, callback: Function, argMode: number, arg: unknown): TimerHandle {
     const h = new TimerHandle(when, callback, argMode, arg, this, this._ctxForCallback());
-    let tick = Math.ceil(when * 1e6);
+    const nowUs = performance.now() * 1000;
+    // A deadline that has already passed is due at the next iteration (asyncio: when < now +
+    // clock resolution); a future one is rounded up to the next microsecond tick, never early.
+    const whenUs = when * 1e6;
+    let tick = Math.ceil(whenUs);
+    if (tick > nowUs && whenUs <= nowUs) tick = Math.floor(nowUs);
     if (!(tick > 0)) tick = 0;
     else if (tick > MAX_TICK) tick = MAX_TICK;
     const id = this._timers.schedule(tick);
@@ -454,8 +463,7 @@ export class EventLoop {
           const h = handles[id]!;
           handles[id] = undefined;
           h._id = -1;
-          h._seq = ready.push(h._callback, h._argMode, h._arg, h._ctx!);
-          h._arg = undefined;
+          h._seq = ready.push(runTimerHandle, ARG_MODE.ONE_ARG, h, h._ctx!);
           h._ctx = null;
         }
       } while (n === out.length);
@@ -516,18 +524,24 @@ export class EventLoop {
         }
         return;
       } catch (exc) {
-        this._reportCallbackError(fn!, seq, exc);
+        this._reportCallbackError(fn!, mode, arg, seq, exc);
         if (this._suspended) return;
       }
     }
   }
 
-  private _reportCallbackError(fn: Function, seq: number, exc: unknown): void {
-    const context: ExceptionContext = {
-      message: `Exception in callback ${describeCallback(fn)}`,
-      exception: exc,
-      handle: new Handle(fn, this, -1),
-    };
+  private _reportCallbackError(fn: Function, mode: number, arg: unknown, seq: number, exc: unknown): void {
+    let handle: Handle;
+    let text: string;
+    if (fn === runTimerHandle) {
+      const h = arg as TimerHandle;
+      handle = h;
+      text = describeCall(h._callback, h._argMode, h._arg);
+    } else {
+      handle = new Handle(fn, this, -1);
+      text = describeCall(fn, mode, arg);
+    }
+    const context: ExceptionContext = { message: `Exception in callback ${text}`, exception: exc, handle };
     const source = this._sources?.get(seq);
     if (source !== undefined) context.sourceTraceback = source;
     this.callExceptionHandler(context);
@@ -568,9 +582,17 @@ export class EventLoop {
   }
 
   private _resume(): void {
-    if (rt.asyncTask !== null && ++this._hops < MAX_ASYNC_HOPS) {
-      queueMicrotask(this._resumeBound);
-      return;
+    if (rt.asyncTask !== null) {
+      if (++this._hops < MAX_ASYNC_HOPS) {
+        queueMicrotask(this._resumeBound);
+        return;
+      }
+      if (this._hops === MAX_ASYNC_HOPS) {
+        // A long chain of microtasks (deeply nested async functions) or a foreign await: wait
+        // until the microtask queue has drained completely before anything else runs.
+        setImmediate(this._resumeBound);
+        return;
+      }
     }
     rt.asyncTask = null;
     this._suspended = false;
@@ -666,8 +688,40 @@ export class EventLoop {
   }
 }
 
+/** The ready-queue entry of a fired timer: runs the TimerHandle's callback. */
+function runTimerHandle(h: TimerHandle): void {
+  const mode = h._argMode;
+  const arg = h._arg;
+  h._arg = undefined;
+  h._seq = -1;
+  if (mode === ARG_MODE.ONE_ARG) h._callback(arg);
+  else if (mode === ARG_MODE.NO_ARG) h._callback();
+  else h._callback(...(arg as unknown[]));
+}
+
+/** `name(arg1, arg2)` for messages, arguments shown as util.inspect shows them. */
+function describeCall(fn: Function, mode: number, arg: unknown): string {
+  const args = mode === ARG_MODE.NO_ARG ? [] : mode === ARG_MODE.ONE_ARG ? [arg] : (arg as unknown[]);
+  const shown = args.map((a) => inspect(a, { depth: 0, breakLength: Infinity })).join(", ");
+  return `${fn.name || "<anonymous>"}(${shown})`;
+}
+
 function runUntilCompleteCb(fut: Future<unknown>): void {
   fut.getLoop().stop();
+}
+
+const GeneratorFunctionCtor = Object.getPrototypeOf(function* () {}).constructor as Function;
+const AsyncFunctionCtor = Object.getPrototypeOf(async function () {}).constructor as Function;
+
+/** Debug mode (as asyncio's _check_callback): coroutine functions are not callbacks. */
+function checkNotCoroutine(fn: Function, method: string): void {
+  if (
+    fn instanceof GeneratorFunctionCtor ||
+    fn instanceof AsyncFunctionCtor ||
+    (fn as unknown as Record<symbol, unknown>)[Symbol.for("aionode.coroutineFunction")] === true
+  ) {
+    throw new TypeError(`coroutines cannot be used with ${method}()`);
+  }
 }
 
 function captureSource(): string {

@@ -33,6 +33,9 @@ export async function run<T>(main: unknown, options: RunOptions = {}): Promise<T
   } finally {
     try {
       await cancelAllTasks(loop);
+      // asyncio.run's shutdown runs two more coroutines as tasks (async generators, default
+      // executor); they take the next two Task-N numbers, so later default names match CPython's.
+      rt.taskCounter += 2;
     } finally {
       setEventLoop(null);
       loop.close();

@@ -36,6 +36,7 @@ import { rt } from "./internal/state.js";
 const KIND_GEN = 0;
 const KIND_ASYNC = 1;
 
+const NO_ARGS: unknown[] = [];
 const futureCancel = Future.prototype.cancel;
 const futureSetResult = Future.prototype.setResult;
 const futureSetException = Future.prototype.setException;
@@ -104,7 +105,7 @@ export class Task<T = unknown> extends Future<T> {
       kind = KIND_GEN;
       gen = coro;
     } else if (coro instanceof Coroutine) {
-      if (coro._used) throw new RuntimeError(`cannot reuse already awaited coroutine ${coro.name}()`);
+      if (coro._used) throw new RuntimeError("cannot reuse already awaited coroutine");
       coro._used = true;
       if (coro._kind === COROUTINE_KIND.GEN) {
         kind = KIND_GEN;
@@ -112,8 +113,7 @@ export class Task<T = unknown> extends Future<T> {
         if (gen === null || typeof gen !== "object" || typeof gen.next !== "function") {
           throw new TypeError(`${coro.name} did not return a generator`);
         }
-        // The generator object is the coroutine, as in Python (the Coroutine was only its recipe).
-        coro = gen;
+        coro._args = NO_ARGS;
       } else {
         kind = KIND_ASYNC;
       }
@@ -163,6 +163,16 @@ export class Task<T = unknown> extends Future<T> {
   /** The coroutine this task runs. */
   getCoro(): unknown {
     return this._coro;
+  }
+
+  /** Tasks are finished by their coroutine only. */
+  override setResult(_result: T): void {
+    throw new RuntimeError("Task does not support set_result operation");
+  }
+
+  /** Tasks are finished by their coroutine only. */
+  override setException(_exception: unknown): void {
+    throw new RuntimeError("Task does not support set_exception operation");
   }
 
   /** An AbortSignal that aborts when the task is cancelled (created on first use). */
@@ -424,9 +434,13 @@ export class Task<T = unknown> extends Future<T> {
     this._openWindow();
     if (this._mustCancel) {
       this._mustCancel = false;
+      if (fut._state === CANCELLED) {
+        reaction.settle(fut);
+        return;
+      }
       const err = this._makeCancelledError();
       if (fut._state === FINISHED && fut._failed) fut._retrieveException();
-      settleWithError(reaction, err);
+      reaction.fail(err);
     } else {
       reaction.settle(fut);
     }
@@ -443,16 +457,6 @@ export class Task<T = unknown> extends Future<T> {
   override toString(): string {
     const base = super.toString();
     return base.replace(/^<Task /, `<Task ${this.getName()} `);
-  }
-}
-
-function settleWithError(r: Reaction, err: unknown): void {
-  try {
-    const onR = r.onRejected;
-    if (typeof onR === "function") r.resolve(onR(err));
-    else r.reject(err);
-  } catch (e) {
-    r.reject(e);
   }
 }
 

@@ -2,8 +2,15 @@ import * as aio from "aionode";
 import { print, str } from "./pyfmt.mjs";
 import { ValueError, tname } from "./comp_util.mjs";
 
-const job = aio.coroutine(function* (name, delay, exc = null) {
-  yield* aio.sleep(delay);
+// Completion order is driven by loop iterations (sleep(0) = one iteration) and by gates the main
+// task releases; only the asCompleted timeout uses the clock, with nothing racing it.
+const ticks = aio.coroutine(function* (n) {
+  for (let i = 0; i < n; i++) yield* aio.sleep(0);
+});
+
+const job = aio.coroutine(function* (name, n, exc = null, gate = null) {
+  if (gate !== null) yield* gate;
+  yield* ticks(n);
   if (exc !== null) {
     print("job fails", name);
     throw exc;
@@ -12,11 +19,18 @@ const job = aio.coroutine(function* (name, delay, exc = null) {
   return name;
 });
 
+const resolveLater = aio.coroutine(function* (fut, n, value) {
+  yield* ticks(n);
+  fut.setResult(value);
+});
+
 await aio.run(function* () {
   const loop = aio.getRunningLoop();
 
+  // (asyncio wraps coroutines in tasks in set order, so the start order would be arbitrary:
+  // pass tasks created in a known order)
   print("-- completion order");
-  const aws = [job("a", 0.03), job("b", 0.005), job("c", 0.015)];
+  const aws = [aio.createTask(job("a", 6)), aio.createTask(job("b", 1)), aio.createTask(job("c", 3))];
   let i = 0;
   for (const f of aio.asCompleted(aws)) {
     const r = yield* f;
@@ -26,9 +40,9 @@ await aio.run(function* () {
 
   print("-- mixed futures, tasks, and a failure");
   const fut = loop.createFuture();
-  loop.callLater(0.01, (v) => fut.setResult(v), "future");
-  let t = aio.createTask(job("task", 0.02));
-  const bad = job("bad", 0.005, new ValueError("oops"));
+  aio.createTask(resolveLater(fut, 4, "future"));
+  let t = aio.createTask(job("task", 8));
+  const bad = aio.createTask(job("bad", 1, new ValueError("oops")));
   for (const f of aio.asCompleted([t, fut, bad])) {
     try {
       print("got", yield* f);
@@ -39,7 +53,10 @@ await aio.run(function* () {
   }
 
   print("-- timeout: TimeoutError for the rest");
-  const ts = [["x", 0.005], ["y", 0.04], ["z", 0.05]].map(([n, d]) => aio.createTask(job(n, d)));
+  const gy = loop.createFuture();
+  const gz = loop.createFuture();
+  const ts = [aio.createTask(job("x", 0)), aio.createTask(job("y", 0, null, gy)), aio.createTask(job("z", 0, null, gz))];
+  yield* ticks(2);
   for (const f of aio.asCompleted(ts, { timeout: 0.02 })) {
     try {
       print("got", yield* f);
@@ -49,11 +66,13 @@ await aio.run(function* () {
     }
   }
   print("not cancelled", ts.map((x) => x.cancelled()));
+  gy.setResult(null);
+  gz.setResult(null);
   yield* aio.gather(...ts);
   print("all finished", ts.map((x) => x.result()));
 
   print("-- everything before the timeout");
-  for (const f of aio.asCompleted([job("p", 0.002), job("q", 0.001)], { timeout: 0.05 })) {
+  for (const f of aio.asCompleted([aio.createTask(job("p", 2)), aio.createTask(job("q", 1))], { timeout: 10 })) {
     print("got", yield* f);
   }
 
@@ -67,7 +86,7 @@ await aio.run(function* () {
   print("got", got.sort());
 
   print("-- duplicates count once");
-  t = aio.createTask(job("dup", 0.001));
+  t = aio.createTask(job("dup", 1));
   let n = 0;
   for (const f of aio.asCompleted([t, t])) {
     print("got", yield* f);

@@ -2,10 +2,17 @@ import * as aio from "aionode";
 import { print, repr, str } from "./pyfmt.mjs";
 import { tname } from "./comp_util.mjs";
 
-const child = aio.coroutine(function* (name, delay, swallow = false) {
+// Ordering is driven by loop iterations (sleep(0) = one iteration), never by wall-clock time;
+// n=null means "until cancelled".
+const ticks = aio.coroutine(function* (n) {
+  for (let i = 0; i < n; i++) yield* aio.sleep(0);
+});
+
+const child = aio.coroutine(function* (name, n = null, swallow = false) {
   print("start", name);
   try {
-    yield* aio.sleep(delay);
+    if (n === null) yield* aio.sleep(10);
+    else yield* ticks(n);
   } catch (e) {
     if (!(e instanceof aio.CancelledError)) throw e;
     print("child cancelled", name, repr(str(e)));
@@ -25,10 +32,10 @@ await aio.run(function* () {
   const loop = aio.getRunningLoop();
 
   print("-- cancel the gather future");
-  let a = aio.createTask(child("a1", 0.05));
-  let b = aio.createTask(child("b1", 0.05));
+  let a = aio.createTask(child("a1"));
+  let b = aio.createTask(child("b1"));
   let g = aio.gather(a, b);
-  loop.callLater(0.005, () => print("cancel returned", g.cancel()));
+  loop.callSoon(() => print("cancel returned", g.cancel()));
   try {
     yield* g;
   } catch (e) {
@@ -40,8 +47,8 @@ await aio.run(function* () {
   print("cancel again", g.cancel());
 
   print("-- cancel with a message");
-  g = aio.gather(child("a2", 0.05), child("b2", 0.05));
-  loop.callLater(0.005, (m) => g.cancel(m), "stop now");
+  g = aio.gather(child("a2"), child("b2"));
+  loop.callSoon((m) => g.cancel(m), "stop now");
   try {
     yield* g;
   } catch (e) {
@@ -50,8 +57,8 @@ await aio.run(function* () {
   }
 
   print("-- cancel the task awaiting a gather");
-  a = aio.createTask(child("a3", 0.05));
-  b = aio.createTask(child("b3", 0.05));
+  a = aio.createTask(child("a3"));
+  b = aio.createTask(child("b3"));
   const waiter = aio.coroutine(function* () {
     try {
       return yield* aio.gather(a, b);
@@ -61,7 +68,7 @@ await aio.run(function* () {
     }
   });
   const w = aio.createTask(waiter());
-  yield* aio.sleep(0.005);
+  yield* ticks(1);
   print("w.cancel", w.cancel());
   try {
     yield* w;
@@ -72,10 +79,10 @@ await aio.run(function* () {
   print("children", a.cancelled(), b.cancelled());
 
   print("-- one child cancelled from outside");
-  a = aio.createTask(child("a4", 0.02));
-  b = aio.createTask(child("b4", 0.05));
+  a = aio.createTask(child("a4", 5));
+  b = aio.createTask(child("b4"));
   g = aio.gather(a, b);
-  loop.callLater(0.005, () => b.cancel());
+  loop.callSoon(() => b.cancel());
   try {
     yield* g;
   } catch (e) {
@@ -87,10 +94,10 @@ await aio.run(function* () {
   print("a result", a.result());
 
   print("-- children swallow the cancellation");
-  a = aio.createTask(child("a5", 0.05, true));
-  b = aio.createTask(child("b5", 0.01));
+  a = aio.createTask(child("a5", null, true));
+  b = aio.createTask(child("b5"));
   g = aio.gather(a, b, { returnExceptions: true });
-  loop.callLater(0.003, () => g.cancel());
+  loop.callSoon(() => g.cancel());
   try {
     print("result", yield* g);
   } catch (e) {
@@ -100,7 +107,7 @@ await aio.run(function* () {
   print("a", a.cancelled(), a.result(), "b", b.cancelled());
 
   print("-- cancel after completion");
-  g = aio.gather(child("a6", 0.001));
+  g = aio.gather(child("a6", 1));
   print("result", yield* g);
   print("late cancel", g.cancel());
 });

@@ -1,9 +1,18 @@
 import asyncio
 
-async def child(name, delay, swallow=False):
+# Ordering is driven by loop iterations (sleep(0) = one iteration), never by wall-clock time;
+# n=None means "until cancelled".
+async def ticks(n):
+    for _ in range(n):
+        await asyncio.sleep(0)
+
+async def child(name, n=None, swallow=False):
     print("start", name)
     try:
-        await asyncio.sleep(delay)
+        if n is None:
+            await asyncio.sleep(10)
+        else:
+            await ticks(n)
     except asyncio.CancelledError as e:
         print("child cancelled", name, repr(str(e)))
         if swallow:
@@ -19,10 +28,10 @@ async def main():
     loop = asyncio.get_running_loop()
 
     print("-- cancel the gather future")
-    a = asyncio.create_task(child("a1", 0.05))
-    b = asyncio.create_task(child("b1", 0.05))
+    a = asyncio.create_task(child("a1"))
+    b = asyncio.create_task(child("b1"))
     g = asyncio.gather(a, b)
-    loop.call_later(0.005, lambda: print("cancel returned", g.cancel()))
+    loop.call_soon(lambda: print("cancel returned", g.cancel()))
     try:
         await g
     except asyncio.CancelledError as e:
@@ -32,16 +41,16 @@ async def main():
     print("cancel again", g.cancel())
 
     print("-- cancel with a message")
-    g = asyncio.gather(child("a2", 0.05), child("b2", 0.05))
-    loop.call_later(0.005, g.cancel, "stop now")
+    g = asyncio.gather(child("a2"), child("b2"))
+    loop.call_soon(g.cancel, "stop now")
     try:
         await g
     except asyncio.CancelledError as e:
         print("awaiting side", type(e).__name__, repr(str(e)))
 
     print("-- cancel the task awaiting a gather")
-    a = asyncio.create_task(child("a3", 0.05))
-    b = asyncio.create_task(child("b3", 0.05))
+    a = asyncio.create_task(child("a3"))
+    b = asyncio.create_task(child("b3"))
     async def waiter():
         try:
             return await asyncio.gather(a, b)
@@ -49,7 +58,7 @@ async def main():
             print("waiter saw CancelledError")
             raise
     w = asyncio.create_task(waiter())
-    await asyncio.sleep(0.005)
+    await ticks(1)
     print("w.cancel", w.cancel())
     try:
         await w
@@ -58,10 +67,10 @@ async def main():
     print("children", a.cancelled(), b.cancelled())
 
     print("-- one child cancelled from outside")
-    a = asyncio.create_task(child("a4", 0.02))
-    b = asyncio.create_task(child("b4", 0.05))
+    a = asyncio.create_task(child("a4", 5))
+    b = asyncio.create_task(child("b4"))
     g = asyncio.gather(a, b)
-    loop.call_later(0.005, b.cancel)
+    loop.call_soon(b.cancel)
     try:
         await g
     except asyncio.CancelledError as e:
@@ -71,10 +80,10 @@ async def main():
     print("a result", a.result())
 
     print("-- children swallow the cancellation")
-    a = asyncio.create_task(child("a5", 0.05, swallow=True))
-    b = asyncio.create_task(child("b5", 0.01))
+    a = asyncio.create_task(child("a5", swallow=True))
+    b = asyncio.create_task(child("b5"))
     g = asyncio.gather(a, b, return_exceptions=True)
-    loop.call_later(0.003, g.cancel)
+    loop.call_soon(g.cancel)
     try:
         print("result", await g)
     except asyncio.CancelledError:
@@ -82,7 +91,7 @@ async def main():
     print("a", a.cancelled(), a.result(), "b", b.cancelled())
 
     print("-- cancel after completion")
-    g = asyncio.gather(child("a6", 0.001))
+    g = asyncio.gather(child("a6", 1))
     print("result", await g)
     print("late cancel", g.cancel())
 

@@ -2,10 +2,17 @@ import * as aio from "aionode";
 import { print, repr, str } from "./pyfmt.mjs";
 import { ValueError, ZeroDivisionError, OSError, tname } from "./comp_util.mjs";
 
-const ok = aio.coroutine(function* (name, delay, result) {
+// Ordering is driven by loop iterations (sleep(0) = one iteration) and by futures the main task
+// releases, never by wall-clock time.
+const ticks = aio.coroutine(function* (n) {
+  for (let i = 0; i < n; i++) yield* aio.sleep(0);
+});
+
+const ok = aio.coroutine(function* (name, n, result, gate = null) {
   print("start", name);
   try {
-    yield* aio.sleep(delay);
+    if (gate !== null) yield* gate;
+    yield* ticks(n);
   } catch (e) {
     if (e instanceof aio.CancelledError) print("cancelled", name);
     throw e;
@@ -14,17 +21,22 @@ const ok = aio.coroutine(function* (name, delay, result) {
   return result;
 });
 
-const bad = aio.coroutine(function* (name, delay, exc) {
+const bad = aio.coroutine(function* (name, n, exc, gate = null) {
   print("start", name);
-  yield* aio.sleep(delay);
+  if (gate !== null) yield* gate;
+  yield* ticks(n);
   print("raise", name);
   throw exc;
 });
 
 await aio.run(function* () {
-  const t1 = aio.createTask(ok("slow", 0.03, 1));
-  const t2 = aio.createTask(bad("b1", 0.005, new ValueError("first")));
-  const t3 = aio.createTask(bad("b2", 0.015, new TypeError("second")));
+  const loop = aio.getRunningLoop();
+
+  const gateSlow = loop.createFuture();
+  const gateB2 = loop.createFuture();
+  const t1 = aio.createTask(ok("slow", 0, 1, gateSlow));
+  const t2 = aio.createTask(bad("b1", 2, new ValueError("first")));
+  const t3 = aio.createTask(bad("b2", 0, new TypeError("second"), gateB2));
   const g = aio.gather(t1, t2, t3);
   try {
     yield* g;
@@ -33,31 +45,34 @@ await aio.run(function* () {
   }
   print("states", t1.done(), t2.done(), t3.done());
   print("g", g.done(), g.cancelled(), tname(g.exception()));
-  yield* aio.sleep(0.05);
+  gateB2.setResult(null);
+  yield* ticks(2);
+  gateSlow.setResult(null);
+  yield* ticks(2);
   print("later states", t1.done(), t2.done(), t3.done());
   print("t1", t1.result(), "t3", repr(t3.exception()));
 
   let res = yield* aio.gather(
-    ok("r1", 0.01, "x"),
-    bad("r2", 0.001, new aio.RuntimeError("boom")),
-    bad("r3", 0.005, new ZeroDivisionError("zero")),
-    ok("r4", 0.002, "y"),
+    ok("r1", 8, "x"),
+    bad("r2", 1, new aio.RuntimeError("boom")),
+    bad("r3", 5, new ZeroDivisionError("zero")),
+    ok("r4", 3, "y"),
     { returnExceptions: true },
   );
   print("rx", res.map(tname), res.map(str));
 
-  const c = aio.createTask(ok("victim", 0.05, "never"));
-  const d = aio.createTask(ok("keeper", 0.01, "kept"));
-  aio.getRunningLoop().callLater(0.003, () => c.cancel());
+  const c = aio.createTask(ok("victim", 0, "never", loop.createFuture()));
+  const d = aio.createTask(ok("keeper", 4, "kept"));
+  loop.callSoon(() => c.cancel());
   res = yield* aio.gather(c, d, { returnExceptions: true });
   print("rc", res.map(tname), res.map(str));
 
-  const f = aio.getRunningLoop().createFuture();
+  const f = loop.createFuture();
   f.setException(new OSError("io"));
   try {
-    yield* aio.gather(f, ok("after", 0.001, 0));
+    yield* aio.gather(f, ok("after", 1, 0));
   } catch (e) {
     print("already failed", tname(e), str(e));
   }
-  yield* aio.sleep(0.01);
+  yield* ticks(3);
 });

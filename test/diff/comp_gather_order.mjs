@@ -1,9 +1,14 @@
 import * as aio from "aionode";
 import { print } from "./pyfmt.mjs";
 
-const worker = aio.coroutine(function* (name, delay, result) {
+// Ordering is driven by loop iterations (sleep(0) = one iteration), never by wall-clock time.
+const ticks = aio.coroutine(function* (n) {
+  for (let i = 0; i < n; i++) yield* aio.sleep(0);
+});
+
+const worker = aio.coroutine(function* (name, n, result) {
   print("start", name);
-  yield* aio.sleep(delay);
+  yield* ticks(n);
   print("end", name);
   return result;
 });
@@ -14,20 +19,20 @@ const instant = aio.coroutine(function* (x) {
 });
 
 await aio.run(function* () {
-  let res = yield* aio.gather(worker("a", 0.03, "A"), worker("b", 0.001, "B"), worker("c", 0.015, "C"));
+  let res = yield* aio.gather(worker("a", 6, "A"), worker("b", 1, "B"), worker("c", 3, "C"));
   print("results", res);
 
   res = yield* aio.gather();
   print("empty", res);
 
-  const t = aio.createTask(worker("dup", 0.005, 7));
+  const t = aio.createTask(worker("dup", 2, 7));
   res = yield* aio.gather(t, t, instant(1), t);
   print("dups", res);
 
   const loop = aio.getRunningLoop();
   const f = loop.createFuture();
-  loop.callLater(0.01, (v) => f.setResult(v), "fut");
-  const t2 = aio.createTask(worker("t2", 0.002, "task"));
+  loop.callLater(0.005, (v) => f.setResult(v), "fut");
+  const t2 = aio.createTask(worker("t2", 2, "task"));
   res = yield* aio.gather(f, t2, instant("coro"), aio.sleep(0.001, "slept"));
   print("mixed", res);
 
@@ -41,4 +46,7 @@ await aio.run(function* () {
   print("g done", g.done(), g.result());
 
   print("single", yield* aio.gather(instant("one")));
+
+  const c = worker("same", 1, "S");
+  print("same coro", yield* aio.gather(c, c));
 });

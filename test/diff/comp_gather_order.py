@@ -1,8 +1,13 @@
 import asyncio
 
-async def worker(name, delay, result):
+# Ordering is driven by loop iterations (sleep(0) = one iteration), never by wall-clock time.
+async def ticks(n):
+    for _ in range(n):
+        await asyncio.sleep(0)
+
+async def worker(name, n, result):
     print("start", name)
-    await asyncio.sleep(delay)
+    await ticks(n)
     print("end", name)
     return result
 
@@ -12,7 +17,7 @@ async def instant(x):
 
 async def main():
     # results come back in argument order, not completion order
-    res = await asyncio.gather(worker("a", 0.03, "A"), worker("b", 0.001, "B"), worker("c", 0.015, "C"))
+    res = await asyncio.gather(worker("a", 6, "A"), worker("b", 1, "B"), worker("c", 3, "C"))
     print("results", res)
 
     # empty gather
@@ -20,15 +25,15 @@ async def main():
     print("empty", res)
 
     # duplicates: the same task twice runs once, its result appears twice
-    t = asyncio.create_task(worker("dup", 0.005, 7))
+    t = asyncio.create_task(worker("dup", 2, 7))
     res = await asyncio.gather(t, t, instant(1), t)
     print("dups", res)
 
     # a future, a task and coroutines mixed
     loop = asyncio.get_running_loop()
     f = loop.create_future()
-    loop.call_later(0.01, f.set_result, "fut")
-    t2 = asyncio.create_task(worker("t2", 0.002, "task"))
+    loop.call_later(0.005, f.set_result, "fut")
+    t2 = asyncio.create_task(worker("t2", 2, "task"))
     res = await asyncio.gather(f, t2, instant("coro"), asyncio.sleep(0.001, "slept"))
     print("mixed", res)
 
@@ -44,5 +49,9 @@ async def main():
 
     # a single awaitable
     print("single", await asyncio.gather(instant("one")))
+
+    # the same coroutine object twice is awaited once
+    c = worker("same", 1, "S")
+    print("same coro", await asyncio.gather(c, c))
 
 asyncio.run(main())

@@ -2,12 +2,19 @@ import * as aio from "aionode";
 import { print, str } from "./pyfmt.mjs";
 import { ValueError, tname } from "./comp_util.mjs";
 
+// Work finishes when the main task releases its gate (or never: gate=null), so no ordering
+// depends on the clock.
+const ticks = aio.coroutine(function* (n) {
+  for (let i = 0; i < n; i++) yield* aio.sleep(0);
+});
+
 const isCancel = (e) => e instanceof aio.CancelledError;
 
-const work = aio.coroutine(function* (name, delay, exc = null) {
+const work = aio.coroutine(function* (name, gate = null, exc = null) {
   print("work start", name);
   try {
-    yield* aio.sleep(delay);
+    if (gate === null) yield* aio.sleep(10);
+    else yield* gate;
   } catch (e) {
     if (isCancel(e)) print("work cancelled", name);
     throw e;
@@ -24,7 +31,8 @@ await aio.run(function* () {
   const loop = aio.getRunningLoop();
 
   print("-- the awaiting task is cancelled, the inner task goes on");
-  let inner = aio.createTask(work("a", 0.02));
+  let gate = loop.createFuture();
+  let inner = aio.createTask(work("a", gate));
   const waiter = aio.coroutine(function* () {
     try {
       return yield* aio.shield(inner);
@@ -34,7 +42,7 @@ await aio.run(function* () {
     }
   });
   const w = aio.createTask(waiter());
-  yield* aio.sleep(0.005);
+  yield* ticks(2);
   w.cancel();
   try {
     yield* w;
@@ -42,24 +50,32 @@ await aio.run(function* () {
     if (!isCancel(e)) throw e;
     print("w cancelled", w.cancelled());
   }
+  gate.setResult(null);
   print("inner result", yield* inner);
 
   print("-- cancelling the shield future itself");
-  inner = aio.createTask(work("b", 0.01));
+  gate = loop.createFuture();
+  inner = aio.createTask(work("b", gate));
   let s = aio.shield(inner);
-  yield* aio.sleep(0.001);
+  yield* ticks(1);
   print("cancel", s.cancel(), "s cancelled", s.cancelled(), "inner cancelled", inner.cancelled());
+  gate.setResult(null);
   print("inner result", yield* inner);
 
   print("-- shield of a coroutine");
-  s = aio.shield(work("c", 0.01));
-  yield* aio.sleep(0.001);
+  gate = loop.createFuture();
+  s = aio.shield(work("c", gate));
+  yield* ticks(1);
   s.cancel();
   print("after cancel", s.cancelled());
-  yield* aio.sleep(0.02);
+  gate.setResult(null);
+  yield* ticks(2);
 
   print("-- inner fails");
-  inner = aio.createTask(work("d", 0.002, new ValueError("broken")));
+  gate = loop.createFuture();
+  const g4 = gate;
+  loop.callSoon(() => g4.setResult(null));
+  inner = aio.createTask(work("d", gate, new ValueError("broken")));
   try {
     yield* aio.shield(inner);
   } catch (e) {
@@ -68,10 +84,12 @@ await aio.run(function* () {
   }
 
   print("-- inner fails after the outer was cancelled");
-  inner = aio.createTask(work("e", 0.01, new ValueError("unseen")));
+  gate = loop.createFuture();
+  inner = aio.createTask(work("e", gate, new ValueError("unseen")));
   s = aio.shield(inner);
-  yield* aio.sleep(0.001);
+  yield* ticks(1);
   s.cancel();
+  gate.setResult(null);
   try {
     yield* inner;
   } catch (e) {
@@ -80,9 +98,9 @@ await aio.run(function* () {
   }
 
   print("-- inner cancelled directly");
-  inner = aio.createTask(work("f", 0.05));
+  inner = aio.createTask(work("f"));
   s = aio.shield(inner);
-  yield* aio.sleep(0.001);
+  yield* ticks(1);
   inner.cancel();
   try {
     yield* s;
@@ -98,12 +116,14 @@ await aio.run(function* () {
   print("value", yield* aio.shield(f));
 
   print("-- shield + wait_for: the timeout does not stop the work");
-  inner = aio.createTask(work("g", 0.02));
+  gate = loop.createFuture();
+  inner = aio.createTask(work("g", gate));
   try {
     yield* aio.waitFor(aio.shield(inner), 0.003);
   } catch (e) {
     if (!(e instanceof aio.TimeoutError)) throw e;
     print("timed out; inner done?", inner.done());
   }
+  gate.setResult(null);
   print("inner result", yield* inner);
 });

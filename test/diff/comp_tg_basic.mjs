@@ -1,9 +1,14 @@
 import * as aio from "aionode";
 import { print, str } from "./pyfmt.mjs";
 
-const child = aio.coroutine(function* (name, delay, result) {
+// Ordering is driven by loop iterations (sleep(0) = one iteration), never by wall-clock time.
+const ticks = aio.coroutine(function* (n) {
+  for (let i = 0; i < n; i++) yield* aio.sleep(0);
+});
+
+const child = aio.coroutine(function* (name, n, result) {
   print("child start", name);
-  yield* aio.sleep(delay);
+  yield* ticks(n);
   print("child end", name);
   return result;
 });
@@ -13,9 +18,9 @@ await aio.run(function* () {
 
   print("-- all children succeed");
   const result = yield* aio.taskGroup(function* (g) {
-    t1 = g.createTask(child("a", 0.02, 1));
-    t2 = g.createTask(child("b", 0.005, 2), { name: "bee" });
-    t3 = g.createTask(child("c", 0.01, 3));
+    t1 = g.createTask(child("a", 6, 1));
+    t2 = g.createTask(child("b", 1, 2), { name: "bee" });
+    t3 = g.createTask(child("c", 3, 3));
     print("body done, waiting");
     return "body result";
   });
@@ -23,8 +28,8 @@ await aio.run(function* () {
 
   print("-- the body outlives its children");
   yield* aio.taskGroup(function* (g) {
-    t = g.createTask(child("quick", 0.001, "q"));
-    yield* aio.sleep(0.01);
+    t = g.createTask(child("quick", 1, "q"));
+    yield* ticks(4);
     print("body sees child done", t.done());
   });
   print("result", t.result());
@@ -32,7 +37,7 @@ await aio.run(function* () {
   print("-- children create more children");
   const spawner = aio.coroutine(function* (g, n) {
     print("spawner", n);
-    yield* aio.sleep(0.002);
+    yield* ticks(1);
     if (n > 0) g.createTask(spawner(g, n - 1));
     return n;
   });
@@ -53,8 +58,8 @@ await aio.run(function* () {
   });
   let g1, g2;
   yield* aio.taskGroup(function* (outer) {
-    g1 = outer.createTask(innerGroup("g1", 0.005, 0.002));
-    g2 = outer.createTask(innerGroup("g2", 0.015, 0.01));
+    g1 = outer.createTask(innerGroup("g1", 3, 1));
+    g2 = outer.createTask(innerGroup("g2", 8, 5));
   });
   print("nested results", g1.result(), g2.result());
 

@@ -1,32 +1,37 @@
 import asyncio
 
-async def child(name, delay, result):
+# Ordering is driven by loop iterations (sleep(0) = one iteration), never by wall-clock time.
+async def ticks(n):
+    for _ in range(n):
+        await asyncio.sleep(0)
+
+async def child(name, n, result):
     print("child start", name)
-    await asyncio.sleep(delay)
+    await ticks(n)
     print("child end", name)
     return result
 
 async def main():
     print("-- all children succeed")
     async with asyncio.TaskGroup() as tg:
-        t1 = tg.create_task(child("a", 0.02, 1))
-        t2 = tg.create_task(child("b", 0.005, 2), name="bee")
-        t3 = tg.create_task(child("c", 0.01, 3))
+        t1 = tg.create_task(child("a", 6, 1))
+        t2 = tg.create_task(child("b", 1, 2), name="bee")
+        t3 = tg.create_task(child("c", 3, 3))
         print("body done, waiting")
         result = "body result"
     print("after the block", result, [t1.result(), t2.result(), t3.result()], t2.get_name())
 
     print("-- the body outlives its children")
     async with asyncio.TaskGroup() as tg:
-        t = tg.create_task(child("quick", 0.001, "q"))
-        await asyncio.sleep(0.01)
+        t = tg.create_task(child("quick", 1, "q"))
+        await ticks(4)
         print("body sees child done", t.done())
     print("result", t.result())
 
     print("-- children create more children")
     async def spawner(tg, n):
         print("spawner", n)
-        await asyncio.sleep(0.002)
+        await ticks(1)
         if n > 0:
             tg.create_task(spawner(tg, n - 1))
         return n
@@ -42,8 +47,8 @@ async def main():
         print("inner group done", label)
         return x.result() + y.result()
     async with asyncio.TaskGroup() as outer:
-        g1 = outer.create_task(inner_group("g1", 0.005, 0.002))
-        g2 = outer.create_task(inner_group("g2", 0.015, 0.01))
+        g1 = outer.create_task(inner_group("g1", 3, 1))
+        g2 = outer.create_task(inner_group("g2", 8, 5))
     print("nested results", g1.result(), g2.result())
 
     print("-- empty group")

@@ -2,17 +2,24 @@ import * as aio from "aionode";
 import { print } from "./pyfmt.mjs";
 import { ValueError, tname } from "./comp_util.mjs";
 
+// Ordering is driven by loop iterations (sleep(0) = one iteration), never by wall-clock time;
+// n=null means "until cancelled".
+const ticks = aio.coroutine(function* (n) {
+  for (let i = 0; i < n; i++) yield* aio.sleep(0);
+});
+
 const events = [];
 const isCancel = (e) => e instanceof aio.CancelledError;
 
-const sibling = aio.coroutine(function* (name, delay, swallow = false) {
+const sibling = aio.coroutine(function* (name, n, swallow = false) {
   try {
-    yield* aio.sleep(delay);
+    if (n === null) yield* aio.sleep(10);
+    else yield* ticks(n);
   } catch (e) {
     if (!isCancel(e)) throw e;
     events.push("cancelled " + name);
     if (swallow) {
-      yield* aio.sleep(0.02);
+      yield* ticks(10);
       events.push("finished cleanup " + name);
       return "swallowed";
     }
@@ -21,8 +28,8 @@ const sibling = aio.coroutine(function* (name, delay, swallow = false) {
   return name;
 });
 
-const failing = aio.coroutine(function* (delay, exc) {
-  yield* aio.sleep(delay);
+const failing = aio.coroutine(function* (n, exc) {
+  yield* ticks(n);
   throw exc;
 });
 
@@ -36,9 +43,9 @@ await aio.run(function* () {
   const runner = aio.coroutine(function* () {
     try {
       yield* aio.taskGroup(function* (tg) {
-        tg.createTask(sibling("a", 0.05));
-        tg.createTask(sibling("b", 0.05));
-        yield* aio.sleep(0.05);
+        tg.createTask(sibling("a", null));
+        tg.createTask(sibling("b", null));
+        yield* aio.sleep(10);
       });
     } catch (e) {
       if (isCancel(e)) print("runner: CancelledError out of the group");
@@ -46,7 +53,7 @@ await aio.run(function* () {
     }
   });
   let t = aio.createTask(runner());
-  yield* aio.sleep(0.005);
+  yield* ticks(2);
   t.cancel();
   try {
     yield* t;
@@ -59,13 +66,13 @@ await aio.run(function* () {
   print("-- cancelled while waiting in __aexit__");
   const runner2 = aio.coroutine(function* () {
     yield* aio.taskGroup(function* (tg) {
-      tg.createTask(sibling("c", 0.05));
-      tg.createTask(sibling("d", 0.05, true));
+      tg.createTask(sibling("c", null));
+      tg.createTask(sibling("d", null, true));
     });
     print("not reached");
   });
   t = aio.createTask(runner2());
-  yield* aio.sleep(0.005);
+  yield* ticks(2);
   t.cancel();
   try {
     yield* t;
@@ -78,13 +85,13 @@ await aio.run(function* () {
   print("-- a child error and an outer cancellation: the error group wins");
   const runner3 = aio.coroutine(function* () {
     yield* aio.taskGroup(function* (tg) {
-      tg.createTask(sibling("e", 0.05, true));
-      tg.createTask(failing(0.002, new ValueError("child error")));
-      yield* aio.sleep(0.05);
+      tg.createTask(sibling("e", null, true));
+      tg.createTask(failing(1, new ValueError("child error")));
+      yield* aio.sleep(10);
     });
   });
   t = aio.createTask(runner3());
-  yield* aio.sleep(0.01);
+  yield* ticks(7);
   t.cancel();
   try {
     yield* t;
@@ -99,14 +106,14 @@ await aio.run(function* () {
   const runner4 = aio.coroutine(function* () {
     try {
       yield* aio.taskGroup(function* (tg) {
-        tg.createTask(failing(0.001, new ValueError("v")));
-        yield* aio.sleep(0.05);
+        tg.createTask(failing(1, new ValueError("v")));
+        yield* aio.sleep(10);
       });
     } catch (e) {
       if (!(e instanceof aio.ExceptionGroup)) throw e;
       print("runner4 cancelling after the group", aio.currentTask().cancelling());
     }
-    yield* aio.sleep(0.001);
+    yield* ticks(1);
     return "runner4 continues";
   });
   print(yield* aio.createTask(runner4()));
@@ -114,9 +121,9 @@ await aio.run(function* () {
   print("-- a child cancelled on its own does not fail the group");
   let victim, other;
   yield* aio.taskGroup(function* (tg) {
-    victim = tg.createTask(sibling("victim", 0.05));
-    other = tg.createTask(sibling("other", 0.01));
-    yield* aio.sleep(0.001);
+    victim = tg.createTask(sibling("victim", null));
+    other = tg.createTask(sibling("other", 3));
+    yield* ticks(1);
     victim.cancel();
   });
   print("victim", victim.cancelled(), "other", other.result());
@@ -126,8 +133,8 @@ await aio.run(function* () {
   try {
     yield* aio.timeout(0.005, function* () {
       yield* aio.taskGroup(function* (tg) {
-        tg.createTask(sibling("t1", 0.05));
-        tg.createTask(sibling("t2", 0.05));
+        tg.createTask(sibling("t1", null));
+        tg.createTask(sibling("t2", null));
       });
     });
   } catch (e) {

@@ -2,12 +2,19 @@ import * as aio from "aionode";
 import { print, repr, str } from "./pyfmt.mjs";
 import { ValueError, ZeroDivisionError, OSError, tname } from "./comp_util.mjs";
 
+// Ordering is driven by loop iterations (sleep(0) = one iteration), never by wall-clock time;
+// n=null means "until cancelled".
+const ticks = aio.coroutine(function* (n) {
+  for (let i = 0; i < n; i++) yield* aio.sleep(0);
+});
+
 const events = [];
 const isCancel = (e) => e instanceof aio.CancelledError;
 
-const sibling = aio.coroutine(function* (name, delay, onCancel = null) {
+const sibling = aio.coroutine(function* (name, n, onCancel = null) {
   try {
-    yield* aio.sleep(delay);
+    if (n === null) yield* aio.sleep(10);
+    else yield* ticks(n);
   } catch (e) {
     if (isCancel(e)) {
       events.push("cancelled " + name);
@@ -19,8 +26,8 @@ const sibling = aio.coroutine(function* (name, delay, onCancel = null) {
   return name;
 });
 
-const failing = aio.coroutine(function* (name, delay, exc) {
-  yield* aio.sleep(delay);
+const failing = aio.coroutine(function* (name, n, exc) {
+  yield* ticks(n);
   print("failing raises", name);
   throw exc;
 });
@@ -44,12 +51,12 @@ await aio.run(function* () {
   let s1, s2, fast, f;
   try {
     yield* aio.taskGroup(function* (tg) {
-      s1 = tg.createTask(sibling("s1", 0.05));
-      s2 = tg.createTask(sibling("s2", 0.05));
-      fast = tg.createTask(sibling("fast", 0.001));
-      f = tg.createTask(failing("f", 0.005, new ValueError("child failed")));
+      s1 = tg.createTask(sibling("s1", null));
+      s2 = tg.createTask(sibling("s2", null));
+      fast = tg.createTask(sibling("fast", 1));
+      f = tg.createTask(failing("f", 3, new ValueError("child failed")));
       try {
-        yield* aio.sleep(0.05);
+        yield* aio.sleep(10);
       } catch (e) {
         if (isCancel(e)) print("body cancelled");
         throw e;
@@ -65,8 +72,8 @@ await aio.run(function* () {
   print("-- two children fail in turn");
   try {
     yield* aio.taskGroup(function* (tg) {
-      tg.createTask(failing("f1", 0.002, new ValueError("one")));
-      tg.createTask(sibling("s3", 0.05, new ZeroDivisionError("while cancelled")));
+      tg.createTask(failing("f1", 1, new ValueError("one")));
+      tg.createTask(sibling("s3", null, new ZeroDivisionError("while cancelled")));
       print("body waits in __aexit__");
     });
   } catch (e) {
@@ -77,8 +84,8 @@ await aio.run(function* () {
   print("-- the body raises");
   try {
     yield* aio.taskGroup(function* (tg) {
-      tg.createTask(sibling("s4", 0.05));
-      yield* aio.sleep(0.001);
+      tg.createTask(sibling("s4", null));
+      yield* ticks(1);
       throw new aio.RuntimeError("body failed");
     });
   } catch (e) {
@@ -89,9 +96,9 @@ await aio.run(function* () {
   print("-- the body raises after a child failed");
   try {
     yield* aio.taskGroup(function* (tg) {
-      tg.createTask(failing("f2", 0.001, new ValueError("child")));
+      tg.createTask(failing("f2", 1, new ValueError("child")));
       try {
-        yield* aio.sleep(0.05);
+        yield* aio.sleep(10);
       } catch (e) {
         if (isCancel(e)) throw new OSError("body replaced the cancellation");
         throw e;
@@ -105,8 +112,8 @@ await aio.run(function* () {
   print("-- a child fails after the body finished");
   try {
     yield* aio.taskGroup(function* (tg) {
-      tg.createTask(sibling("s5", 0.05));
-      tg.createTask(failing("f3", 0.005, new ValueError("late")));
+      tg.createTask(sibling("s5", null));
+      tg.createTask(failing("f3", 2, new ValueError("late")));
       return "body value";
     });
   } catch (e) {
@@ -117,7 +124,7 @@ await aio.run(function* () {
   print("-- create_task while shutting down");
   const trySpawn = aio.coroutine(function* (tg) {
     try {
-      yield* aio.sleep(0.05);
+      yield* aio.sleep(10);
     } catch (e) {
       if (isCancel(e)) {
         try {
@@ -133,7 +140,7 @@ await aio.run(function* () {
   try {
     yield* aio.taskGroup(function* (tg) {
       tg.createTask(trySpawn(tg));
-      tg.createTask(failing("f4", 0.002, new ValueError("x")));
+      tg.createTask(failing("f4", 1, new ValueError("x")));
     });
   } catch (e) {
     expectGroup(e);
@@ -142,11 +149,11 @@ await aio.run(function* () {
   print("-- nested groups: the inner group's error reaches the outer group");
   try {
     yield* aio.taskGroup(function* (outer) {
-      outer.createTask(sibling("outer-sib", 0.05));
+      outer.createTask(sibling("outer-sib", null));
       const inner = aio.coroutine(function* () {
         yield* aio.taskGroup(function* (tg) {
-          tg.createTask(failing("deep", 0.002, new ValueError("deep")));
-          tg.createTask(sibling("inner-sib", 0.05));
+          tg.createTask(failing("deep", 1, new ValueError("deep")));
+          tg.createTask(sibling("inner-sib", null));
         });
       });
       outer.createTask(inner());

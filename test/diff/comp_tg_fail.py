@@ -1,10 +1,19 @@
 import asyncio
 
+# Ordering is driven by loop iterations (sleep(0) = one iteration), never by wall-clock time;
+# n=None means "until cancelled".
+async def ticks(n):
+    for _ in range(n):
+        await asyncio.sleep(0)
+
 events = []
 
-async def sibling(name, delay, on_cancel=None):
+async def sibling(name, n, on_cancel=None):
     try:
-        await asyncio.sleep(delay)
+        if n is None:
+            await asyncio.sleep(10)
+        else:
+            await ticks(n)
     except asyncio.CancelledError:
         events.append("cancelled " + name)
         if on_cancel is not None:
@@ -13,8 +22,8 @@ async def sibling(name, delay, on_cancel=None):
     print("sibling end", name)
     return name
 
-async def failing(name, delay, exc):
-    await asyncio.sleep(delay)
+async def failing(name, n, exc):
+    await ticks(n)
     print("failing raises", name)
     raise exc
 
@@ -31,12 +40,12 @@ async def main():
     body_state = []
     try:
         async with asyncio.TaskGroup() as tg:
-            s1 = tg.create_task(sibling("s1", 0.05))
-            s2 = tg.create_task(sibling("s2", 0.05))
-            fast = tg.create_task(sibling("fast", 0.001))
-            f = tg.create_task(failing("f", 0.005, ValueError("child failed")))
+            s1 = tg.create_task(sibling("s1", None))
+            s2 = tg.create_task(sibling("s2", None))
+            fast = tg.create_task(sibling("fast", 1))
+            f = tg.create_task(failing("f", 3, ValueError("child failed")))
             try:
-                await asyncio.sleep(0.05)
+                await asyncio.sleep(10)
             except asyncio.CancelledError:
                 print("body cancelled")
                 raise
@@ -49,8 +58,8 @@ async def main():
     print("-- two children fail in turn")
     try:
         async with asyncio.TaskGroup() as tg:
-            tg.create_task(failing("f1", 0.002, ValueError("one")))
-            tg.create_task(sibling("s3", 0.05, on_cancel=ZeroDivisionError("while cancelled")))
+            tg.create_task(failing("f1", 1, ValueError("one")))
+            tg.create_task(sibling("s3", None, on_cancel=ZeroDivisionError("while cancelled")))
             print("body waits in __aexit__")
     except ExceptionGroup as eg:
         show_group(eg)
@@ -59,8 +68,8 @@ async def main():
     print("-- the body raises")
     try:
         async with asyncio.TaskGroup() as tg:
-            tg.create_task(sibling("s4", 0.05))
-            await asyncio.sleep(0.001)
+            tg.create_task(sibling("s4", None))
+            await ticks(1)
             raise RuntimeError("body failed")
     except ExceptionGroup as eg:
         show_group(eg)
@@ -69,9 +78,9 @@ async def main():
     print("-- the body raises after a child failed")
     try:
         async with asyncio.TaskGroup() as tg:
-            tg.create_task(failing("f2", 0.001, ValueError("child")))
+            tg.create_task(failing("f2", 1, ValueError("child")))
             try:
-                await asyncio.sleep(0.05)
+                await asyncio.sleep(10)
             except asyncio.CancelledError:
                 raise OSError("body replaced the cancellation")
     except ExceptionGroup as eg:
@@ -81,8 +90,8 @@ async def main():
     print("-- a child fails after the body finished")
     try:
         async with asyncio.TaskGroup() as tg:
-            tg.create_task(sibling("s5", 0.05))
-            tg.create_task(failing("f3", 0.005, ValueError("late")))
+            tg.create_task(sibling("s5", None))
+            tg.create_task(failing("f3", 2, ValueError("late")))
             result = "body value"
     except ExceptionGroup as eg:
         show_group(eg)
@@ -91,7 +100,7 @@ async def main():
     print("-- create_task while shutting down")
     async def try_spawn(tg):
         try:
-            await asyncio.sleep(0.05)
+            await asyncio.sleep(10)
         except asyncio.CancelledError:
             coro = sibling("never", 0)
             try:
@@ -103,18 +112,18 @@ async def main():
     try:
         async with asyncio.TaskGroup() as tg:
             tg.create_task(try_spawn(tg))
-            tg.create_task(failing("f4", 0.002, ValueError("x")))
+            tg.create_task(failing("f4", 1, ValueError("x")))
     except ExceptionGroup as eg:
         show_group(eg)
 
     print("-- nested groups: the inner group's error reaches the outer group")
     try:
         async with asyncio.TaskGroup() as outer:
-            outer.create_task(sibling("outer-sib", 0.05))
+            outer.create_task(sibling("outer-sib", None))
             async def inner():
                 async with asyncio.TaskGroup() as tg:
-                    tg.create_task(failing("deep", 0.002, ValueError("deep")))
-                    tg.create_task(sibling("inner-sib", 0.05))
+                    tg.create_task(failing("deep", 1, ValueError("deep")))
+                    tg.create_task(sibling("inner-sib", None))
             outer.create_task(inner())
     except ExceptionGroup as eg:
         show_group(eg)

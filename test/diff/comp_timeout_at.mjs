@@ -6,7 +6,7 @@ await aio.run(function* () {
   let tm;
 
   print("-- timeout_at in time");
-  const r = yield* aio.timeoutAt(loop.time() + 0.05, function* (t) {
+  const r = yield* aio.timeoutAt(loop.time() + 10, function* (t) {
     tm = t;
     yield* aio.sleep(0.002);
     return "in time";
@@ -18,7 +18,7 @@ await aio.run(function* () {
     yield* aio.timeoutAt(loop.time() + 0.005, function* (t) {
       tm = t;
       try {
-        yield* aio.sleep(0.05);
+        yield* aio.sleep(10);
       } finally {
         print("cleanup");
       }
@@ -41,7 +41,7 @@ await aio.run(function* () {
     yield* aio.timeoutAt(loop.time() - 1, function* (t) {
       tm = t;
       print("body starts");
-      yield* aio.sleep(0.01);
+      yield* aio.sleep(10);
       print("not reached");
     });
   } catch (e) {
@@ -55,7 +55,7 @@ await aio.run(function* () {
       yield* aio.timeout(d, function* (t) {
         tm = t;
         print("body starts", d);
-        yield* aio.sleep(0.01);
+        yield* aio.sleep(10);
         print("not reached");
       });
     } catch (e) {
@@ -86,7 +86,7 @@ await aio.run(function* () {
   }
 
   print("-- the deadline is fixed when timeout() is entered");
-  yield* aio.timeout(0.02, function* (t) {
+  yield* aio.timeout(10, function* (t) {
     const w1 = t.when();
     yield* aio.sleep(0.001);
     print("when unchanged", t.when() === w1);

@@ -10,7 +10,7 @@ await aio.run(function* () {
   let result;
 
   print("-- body completes in time");
-  result = yield* aio.timeout(0.05, function* (t) {
+  result = yield* aio.timeout(10, function* (t) {
     tm = t;
     print("in body; deadline in the future", tm.when() > loop.time());
     yield* aio.sleep(0.002);
@@ -24,7 +24,7 @@ await aio.run(function* () {
       tm = t;
       try {
         print("body sleeps");
-        yield* aio.sleep(0.05);
+        yield* aio.sleep(10);
         print("not reached");
       } catch (e) {
         if (isCancel(e)) print("body sees CancelledError");
@@ -52,7 +52,7 @@ await aio.run(function* () {
   result = yield* aio.timeout(0.005, function* (t) {
     tm = t;
     try {
-      yield* aio.sleep(0.05);
+      yield* aio.sleep(10);
     } catch (e) {
       if (!isCancel(e)) throw e;
       print("swallowed");
@@ -67,7 +67,7 @@ await aio.run(function* () {
     yield* aio.timeout(0.005, function* (t) {
       tm = t;
       try {
-        yield* aio.sleep(0.05);
+        yield* aio.sleep(10);
       } catch (e) {
         if (isCancel(e)) throw new ValueError("replaced");
         throw e;
@@ -80,7 +80,7 @@ await aio.run(function* () {
 
   print("-- body raises before the deadline");
   try {
-    yield* aio.timeout(0.05, function* (t) {
+    yield* aio.timeout(10, function* (t) {
       tm = t;
       yield* aio.sleep(0.001);
       throw new ValueError("early");

@@ -8,12 +8,12 @@ await aio.run(function* () {
   let outer, inner;
 
   print("-- the inner timeout expires, the outer does not");
-  yield* aio.timeout(0.05, function* (o) {
+  yield* aio.timeout(10, function* (o) {
     outer = o;
     try {
       yield* aio.timeout(0.005, function* (i) {
         inner = i;
-        yield* aio.sleep(0.03);
+        yield* aio.sleep(10);
         print("not reached");
       });
     } catch (e) {
@@ -30,9 +30,9 @@ await aio.run(function* () {
     yield* aio.timeout(0.005, function* (o) {
       outer = o;
       try {
-        yield* aio.timeout(0.05, function* (i) {
+        yield* aio.timeout(10, function* (i) {
           inner = i;
-          yield* aio.sleep(0.03);
+          yield* aio.sleep(10);
         });
       } catch (e) {
         if (isTimeout(e)) print("wrongly caught by the inner level");
@@ -55,7 +55,7 @@ await aio.run(function* () {
       try {
         yield* aio.timeout(0, function* (i) {
           inner = i;
-          yield* aio.sleep(0.01);
+          yield* aio.sleep(10);
         });
       } catch (e) {
         if (isTimeout(e)) print("inner TimeoutError");
@@ -65,7 +65,7 @@ await aio.run(function* () {
         } else throw e;
       }
       print("after the inner block");
-      yield* aio.sleep(0.01);
+      yield* aio.sleep(10);
     });
   } catch (e) {
     if (!isTimeout(e)) throw e;
@@ -77,9 +77,9 @@ await aio.run(function* () {
   const victim = aio.coroutine(function* () {
     let tm;
     try {
-      yield* aio.timeout(0.05, function* (t) {
+      yield* aio.timeout(10, function* (t) {
         tm = t;
-        yield* aio.sleep(0.03);
+        yield* aio.sleep(10);
       });
     } catch (e) {
       if (isTimeout(e)) print("victim: TimeoutError (wrong)");
@@ -90,7 +90,7 @@ await aio.run(function* () {
     }
   });
   const t = aio.createTask(victim());
-  yield* aio.sleep(0.005);
+  yield* aio.sleep(0);
   t.cancel();
   try {
     yield* t;
@@ -102,14 +102,14 @@ await aio.run(function* () {
   print("-- wait_for inside a timeout");
   const slow = aio.coroutine(function* () {
     try {
-      yield* aio.sleep(0.05);
+      yield* aio.sleep(10);
     } catch (e) {
       if (isCancel(e)) print("slow cancelled");
       throw e;
     }
   });
   let tm;
-  yield* aio.timeout(0.05, function* (x) {
+  yield* aio.timeout(10, function* (x) {
     tm = x;
     try {
       yield* aio.waitFor(slow(), 0.005);
@@ -121,7 +121,7 @@ await aio.run(function* () {
   try {
     yield* aio.timeout(0.005, function* (x) {
       tm = x;
-      yield* aio.waitFor(slow(), 0.05);
+      yield* aio.waitFor(slow(), 10);
     });
   } catch (e) {
     if (!isTimeout(e)) throw e;

@@ -35,13 +35,13 @@ const run = aio.coroutine(function* (label, delay, plan) {
 
 await aio.run(function* () {
   const loop = aio.getRunningLoop();
-  yield* run("later", 0.01, [["resched", 0.05], ["sleep", 0.02]]);
-  yield* run("earlier", 1, [["resched", 0.005], ["sleep", 0.05]]);
+  yield* run("later", 0.01, [["resched", 10], ["sleep", 0.02]]);
+  yield* run("earlier", 10, [["resched", 0.005], ["sleep", 10]]);
   yield* run("none", 0.005, [["resched", null], ["sleep", 0.02]]);
-  yield* run("past", 1, [["resched", -1], ["sleep", 0.01]]);
-  yield* run("twice", 0.005, [["resched", 0.02], ["resched", 0.05], ["sleep", 0.03]]);
-  yield* run("from none", null, [["sleep", 0.001], ["resched", 0.005], ["sleep", 0.05]]);
-  yield* run("after partial wait", 0.02, [["sleep", 0.005], ["resched", 0.05], ["sleep", 0.03]]);
+  yield* run("past", 10, [["resched", -1], ["sleep", 10]]);
+  yield* run("twice", 0.005, [["resched", 0.02], ["resched", 10], ["sleep", 0.03]]);
+  yield* run("from none", null, [["sleep", 0.001], ["resched", 0.005], ["sleep", 10]]);
+  yield* run("after partial wait", 0.05, [["sleep", 0], ["resched", 10], ["sleep", 0.06]]);
 
   print("-- reschedule after expiry, still inside the body");
   let tm;
@@ -49,7 +49,7 @@ await aio.run(function* () {
     yield* aio.timeout(0.005, function* (t) {
       tm = t;
       try {
-        yield* aio.sleep(0.05);
+        yield* aio.sleep(10);
       } catch (e) {
         if (e instanceof aio.CancelledError) {
           try {
@@ -70,7 +70,7 @@ await aio.run(function* () {
   print("-- rescheduling a zero timeout before it fires");
   yield* aio.timeout(0, function* (t) {
     tm = t;
-    t.reschedule(loop.time() + 0.05);
+    t.reschedule(loop.time() + 10);
     yield* aio.sleep(0.002);
     print("survived the zero timeout");
   });

@@ -25,19 +25,19 @@ async def run(label, delay, plan):
 
 async def main():
     loop = asyncio.get_running_loop()
-    await run("later", 0.01, [("resched", 0.05), ("sleep", 0.02)])
-    await run("earlier", 1, [("resched", 0.005), ("sleep", 0.05)])
+    await run("later", 0.01, [("resched", 10), ("sleep", 0.02)])
+    await run("earlier", 10, [("resched", 0.005), ("sleep", 10)])
     await run("none", 0.005, [("resched", None), ("sleep", 0.02)])
-    await run("past", 1, [("resched", -1), ("sleep", 0.01)])
-    await run("twice", 0.005, [("resched", 0.02), ("resched", 0.05), ("sleep", 0.03)])
-    await run("from none", None, [("sleep", 0.001), ("resched", 0.005), ("sleep", 0.05)])
-    await run("after partial wait", 0.02, [("sleep", 0.005), ("resched", 0.05), ("sleep", 0.03)])
+    await run("past", 10, [("resched", -1), ("sleep", 10)])
+    await run("twice", 0.005, [("resched", 0.02), ("resched", 10), ("sleep", 0.03)])
+    await run("from none", None, [("sleep", 0.001), ("resched", 0.005), ("sleep", 10)])
+    await run("after partial wait", 0.05, [("sleep", 0), ("resched", 10), ("sleep", 0.06)])
 
     print("-- reschedule after expiry, still inside the body")
     try:
         async with asyncio.timeout(0.005) as tm:
             try:
-                await asyncio.sleep(0.05)
+                await asyncio.sleep(10)
             except asyncio.CancelledError:
                 try:
                     tm.reschedule(loop.time() + 1)
@@ -49,7 +49,7 @@ async def main():
 
     print("-- rescheduling a zero timeout before it fires")
     async with asyncio.timeout(0) as tm:
-        tm.reschedule(loop.time() + 0.05)
+        tm.reschedule(loop.time() + 10)
         await asyncio.sleep(0.002)
         print("survived the zero timeout")
     print(repr(tm))

@@ -2,9 +2,16 @@ import * as aio from "aionode";
 import { print } from "./pyfmt.mjs";
 import { names } from "./comp_util.mjs";
 
-const job = aio.coroutine(function* (name, delay) {
+// Tasks finish when the main task releases their gate (or after a few loop iterations), so only
+// the timeouts depend on the clock, and they have no race to lose.
+const ticks = aio.coroutine(function* (n) {
+  for (let i = 0; i < n; i++) yield* aio.sleep(0);
+});
+
+const job = aio.coroutine(function* (name, gate = null) {
   try {
-    yield* aio.sleep(delay);
+    if (gate !== null) yield* gate;
+    else yield* ticks(1);
   } catch (e) {
     if (e instanceof aio.CancelledError) print("cancelled", name);
     throw e;
@@ -14,54 +21,81 @@ const job = aio.coroutine(function* (name, delay) {
 });
 
 await aio.run(function* () {
+  const loop = aio.getRunningLoop();
+
   print("-- timeout: nothing is cancelled");
-  let ts = [["t1", 0.005], ["t2", 0.04], ["t3", 0.05]].map(([n, d]) => aio.createTask(job(n, d), { name: n }));
-  let [done, pending] = yield* aio.wait(ts, { timeout: 0.02 });
+  const g2 = loop.createFuture();
+  const g3 = loop.createFuture();
+  let ts = [
+    aio.createTask(job("t1"), { name: "t1" }),
+    aio.createTask(job("t2", g2), { name: "t2" }),
+    aio.createTask(job("t3", g3), { name: "t3" }),
+  ];
+  yield* ticks(3);
+  let [done, pending] = yield* aio.wait(ts, { timeout: 0.01 });
   print("done", names(done), "pending", names(pending));
   print("pending cancelled?", ts.slice(1).map((t) => t.cancelled()));
-  print("waiting for the rest");
-  yield* aio.sleep(0.06);
+  print("releasing the rest");
+  g3.setResult(null);
+  g2.setResult(null);
+  yield* ticks(2);
   print("after", ts.map((t) => t.done()), ts.map((t) => t.result()));
 
   print("-- timeout with FIRST_COMPLETED, none completes in time");
-  ts = [["u1", 0.02], ["u2", 0.04]].map(([n, d]) => aio.createTask(job(n, d), { name: n }));
+  const gu1 = loop.createFuture();
+  const gu2 = loop.createFuture();
+  ts = [aio.createTask(job("u1", gu1), { name: "u1" }), aio.createTask(job("u2", gu2), { name: "u2" })];
   [done, pending] = yield* aio.wait(ts, { timeout: 0.005, returnWhen: aio.FIRST_COMPLETED });
   print("done", names(done), "pending", names(pending));
+  gu1.setResult(null);
   [done, pending] = yield* aio.wait(pending, { returnWhen: aio.FIRST_COMPLETED });
   print("second wait done", names(done), "pending", names(pending));
+  gu2.setResult(null);
   yield* aio.wait(pending);
 
   print("-- timeout 0");
-  let t = aio.createTask(job("z", 0.005), { name: "z" });
+  const gz = loop.createFuture();
+  let t = aio.createTask(job("z", gz), { name: "z" });
   [done, pending] = yield* aio.wait([t], { timeout: 0 });
   print("done", names(done), "pending", names(pending));
+  gz.setResult(null);
+  yield* t;
+
+  print("-- negative timeout");
+  const gn = loop.createFuture();
+  t = aio.createTask(job("neg", gn), { name: "neg" });
+  [done, pending] = yield* aio.wait([t], { timeout: -1 });
+  print("done", names(done), "pending", names(pending));
+  gn.setResult(null);
   yield* t;
 
   print("-- timeout None");
-  t = aio.createTask(job("n", 0.005), { name: "n" });
+  t = aio.createTask(job("n"), { name: "n" });
   [done, pending] = yield* aio.wait([t], { timeout: null });
   print("done", names(done), "pending", names(pending));
 
   print("-- everything done before the timeout");
-  ts = ["v1", "v2"].map((n) => aio.createTask(job(n, 0.002), { name: n }));
-  [done, pending] = yield* aio.wait(ts, { timeout: 0.05 });
+  ts = ["v1", "v2"].map((n) => aio.createTask(job(n), { name: n }));
+  [done, pending] = yield* aio.wait(ts, { timeout: 10 });
   print("done", names(done), "pending", names(pending));
 
   print("-- cancelling the waiter does not cancel the tasks");
-  const ws = ["w1", "w2"].map((n) => aio.createTask(job(n, 0.02), { name: n }));
+  const gw = loop.createFuture();
+  const ws = ["w1", "w2"].map((n) => aio.createTask(job(n, gw), { name: n }));
   const waiter = aio.coroutine(function* () {
     try {
-      yield* aio.wait(ws, { timeout: 1 });
+      yield* aio.wait(ws, { timeout: 10 });
     } catch (e) {
       if (e instanceof aio.CancelledError) print("waiter cancelled");
       throw e;
     }
   });
   const w = aio.createTask(waiter());
-  yield* aio.sleep(0.005);
+  yield* ticks(1);
   w.cancel();
   yield* aio.sleep(0);
   print("w", w.cancelled(), "tasks", ws.map((x) => x.done()));
+  gw.setResult(null);
   yield* aio.wait(ws);
   print("tasks", ws.map((x) => x.result()));
 });

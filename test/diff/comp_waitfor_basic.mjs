@@ -2,17 +2,25 @@ import * as aio from "aionode";
 import { print, repr, str } from "./pyfmt.mjs";
 import { ValueError, tname } from "./comp_util.mjs";
 
-const inner = aio.coroutine(function* (name, delay, result = null, exc = null, onCancel = null) {
+// The inner awaitables either finish after a few loop iterations (n) or never (n=null) unless
+// cancelled or released, so each timeout either surely fires or surely does not.
+const ticks = aio.coroutine(function* (n) {
+  for (let i = 0; i < n; i++) yield* aio.sleep(0);
+});
+
+const inner = aio.coroutine(function* (name, n = null, result = null, exc = null, onCancel = null, gate = null) {
   print("inner start", name);
   try {
-    yield* aio.sleep(delay);
+    if (gate !== null) yield* gate;
+    else if (n === null) yield* aio.sleep(10);
+    else yield* ticks(n);
   } catch (e) {
     if (!(e instanceof aio.CancelledError)) throw e;
     print("inner cancelled", name);
     if (onCancel === "swallow") return "swallowed";
     if (onCancel === "raise") throw new ValueError("cleanup failed");
     if (onCancel === "slow") {
-      yield* aio.sleep(0.01);
+      yield* ticks(3);
       print("inner slow cleanup done", name);
     }
     throw e;
@@ -35,21 +43,21 @@ const attempt = aio.coroutine(function* (label, aw, timeout) {
 
 await aio.run(function* () {
   const loop = aio.getRunningLoop();
-  yield* attempt("success", inner("s", 0.002, "ok"), 0.05);
-  yield* attempt("timeout", inner("t", 0.05, "late"), 0.005);
-  yield* attempt("slow cleanup", inner("sc", 0.05, null, null, "slow"), 0.005);
-  yield* attempt("inner error", inner("e", 0.002, null, new ValueError("bad")), 0.05);
-  yield* attempt("swallow", inner("sw", 0.05, null, null, "swallow"), 0.005);
-  yield* attempt("cleanup raises", inner("cr", 0.05, null, null, "raise"), 0.005);
-  yield* attempt("none", inner("n", 0.005, "no timeout"), null);
+  yield* attempt("success", inner("s", 2, "ok"), 10);
+  yield* attempt("timeout", inner("t"), 0.005);
+  yield* attempt("slow cleanup", inner("sc", null, null, null, "slow"), 0.005);
+  yield* attempt("inner error", inner("e", 2, null, new ValueError("bad")), 10);
+  yield* attempt("swallow", inner("sw", null, null, null, "swallow"), 0.005);
+  yield* attempt("cleanup raises", inner("cr", null, null, null, "raise"), 0.005);
+  yield* attempt("none", inner("n", 2, "no timeout"), null);
 
   print("-- timeout <= 0");
-  yield* attempt("zero coro", inner("z", 0.001, "zz"), 0);
-  yield* attempt("negative coro", inner("neg", 0.001, "nn"), -1);
+  yield* attempt("zero coro", inner("z", 1, "zz"), 0);
+  yield* attempt("negative coro", inner("neg", 1, "nn"), -1);
   let f = loop.createFuture();
   f.setResult("ready");
   yield* attempt("zero done future", f, 0);
-  let t = aio.createTask(inner("zt", 0.05));
+  let t = aio.createTask(inner("zt"));
   yield* aio.sleep(0);
   yield* attempt("zero running task", t, 0);
   print("task cancelled", t.cancelled());
@@ -59,10 +67,12 @@ await aio.run(function* () {
   yield* attempt("future timeout", f, 0.002);
   print("future cancelled", f.cancelled());
   const f2 = loop.createFuture();
-  loop.callLater(0.002, (v) => f2.setResult(v), 42);
-  yield* attempt("future ok", f2, 0.05);
-  t = aio.createTask(inner("shielded", 0.02, "still here"));
+  loop.callSoon((v) => f2.setResult(v), 42);
+  yield* attempt("future ok", f2, 10);
+  const gate = loop.createFuture();
+  t = aio.createTask(inner("shielded", null, "still here", null, null, gate));
   yield* attempt("shielded", aio.shield(t), 0.002);
   print("shielded task done?", t.done());
+  gate.setResult(null);
   print("shielded result", yield* t);
 });

@@ -1,9 +1,20 @@
 import asyncio
 
-async def inner(name, delay, result=None, exc=None, on_cancel=None):
+# The inner awaitables either finish after a few loop iterations (n) or never (n=None) unless
+# cancelled or released, so each timeout either surely fires or surely does not.
+async def ticks(n):
+    for _ in range(n):
+        await asyncio.sleep(0)
+
+async def inner(name, n=None, result=None, exc=None, on_cancel=None, gate=None):
     print("inner start", name)
     try:
-        await asyncio.sleep(delay)
+        if gate is not None:
+            await gate
+        elif n is None:
+            await asyncio.sleep(10)
+        else:
+            await ticks(n)
     except asyncio.CancelledError:
         print("inner cancelled", name)
         if on_cancel == "swallow":
@@ -11,7 +22,7 @@ async def inner(name, delay, result=None, exc=None, on_cancel=None):
         if on_cancel == "raise":
             raise ValueError("cleanup failed")
         if on_cancel == "slow":
-            await asyncio.sleep(0.01)
+            await ticks(3)
             print("inner slow cleanup done", name)
         raise
     finally:
@@ -30,21 +41,21 @@ async def attempt(label, aw, timeout):
 
 async def main():
     loop = asyncio.get_running_loop()
-    await attempt("success", inner("s", 0.002, "ok"), 0.05)
-    await attempt("timeout", inner("t", 0.05, "late"), 0.005)
-    await attempt("slow cleanup", inner("sc", 0.05, on_cancel="slow"), 0.005)
-    await attempt("inner error", inner("e", 0.002, exc=ValueError("bad")), 0.05)
-    await attempt("swallow", inner("sw", 0.05, on_cancel="swallow"), 0.005)
-    await attempt("cleanup raises", inner("cr", 0.05, on_cancel="raise"), 0.005)
-    await attempt("none", inner("n", 0.005, "no timeout"), None)
+    await attempt("success", inner("s", 2, "ok"), 10)
+    await attempt("timeout", inner("t"), 0.005)
+    await attempt("slow cleanup", inner("sc", on_cancel="slow"), 0.005)
+    await attempt("inner error", inner("e", 2, exc=ValueError("bad")), 10)
+    await attempt("swallow", inner("sw", on_cancel="swallow"), 0.005)
+    await attempt("cleanup raises", inner("cr", on_cancel="raise"), 0.005)
+    await attempt("none", inner("n", 2, "no timeout"), None)
 
     print("-- timeout <= 0")
-    await attempt("zero coro", inner("z", 0.001, "zz"), 0)
-    await attempt("negative coro", inner("neg", 0.001, "nn"), -1)
+    await attempt("zero coro", inner("z", 1, "zz"), 0)
+    await attempt("negative coro", inner("neg", 1, "nn"), -1)
     f = loop.create_future()
     f.set_result("ready")
     await attempt("zero done future", f, 0)
-    t = asyncio.create_task(inner("zt", 0.05))
+    t = asyncio.create_task(inner("zt"))
     await asyncio.sleep(0)
     await attempt("zero running task", t, 0)
     print("task cancelled", t.cancelled())
@@ -54,11 +65,13 @@ async def main():
     await attempt("future timeout", f, 0.002)
     print("future cancelled", f.cancelled())
     f = loop.create_future()
-    loop.call_later(0.002, f.set_result, 42)
-    await attempt("future ok", f, 0.05)
-    t = asyncio.create_task(inner("shielded", 0.02, "still here"))
+    loop.call_soon(f.set_result, 42)
+    await attempt("future ok", f, 10)
+    gate = loop.create_future()
+    t = asyncio.create_task(inner("shielded", gate=gate, result="still here"))
     await attempt("shielded", asyncio.shield(t), 0.002)
     print("shielded task done?", t.done())
+    gate.set_result(None)
     print("shielded result", await t)
 
 asyncio.run(main())

@@ -1,6 +1,12 @@
 import * as aio from "aionode";
 import { print, repr, str } from "./pyfmt.mjs";
 
+// Inner work never finishes on its own (it sleeps 10 s); the main task acts after a fixed number
+// of loop iterations, so no ordering depends on the clock.
+const ticks = aio.coroutine(function* (n) {
+  for (let i = 0; i < n; i++) yield* aio.sleep(0);
+});
+
 const isCancel = (e) => e instanceof aio.CancelledError;
 
 const inner = aio.coroutine(function* (name, delay, swallow = false) {
@@ -37,8 +43,8 @@ const outer = aio.coroutine(function* (name, aw, timeout) {
 
 await aio.run(function* () {
   print("-- cancel the outer task while wait_for waits");
-  let t = aio.createTask(outer("o1", inner("i1", 0.05), 1));
-  yield* aio.sleep(0.005);
+  let t = aio.createTask(outer("o1", inner("i1", 10), 10));
+  yield* ticks(2);
   t.cancel();
   try {
     yield* t;
@@ -48,8 +54,8 @@ await aio.run(function* () {
   }
 
   print("-- with a message");
-  t = aio.createTask(outer("o2", inner("i2", 0.05), 1));
-  yield* aio.sleep(0.005);
+  t = aio.createTask(outer("o2", inner("i2", 10), 10));
+  yield* ticks(2);
   t.cancel("go away");
   try {
     yield* t;
@@ -59,9 +65,9 @@ await aio.run(function* () {
   }
 
   print("-- the inner task swallows the cancellation");
-  let it = aio.createTask(inner("i3", 0.05, true));
-  t = aio.createTask(outer("o3", it, 1));
-  yield* aio.sleep(0.005);
+  let it = aio.createTask(inner("i3", 10, true));
+  t = aio.createTask(outer("o3", it, 10));
+  yield* ticks(2);
   t.cancel();
   try {
     yield* t;
@@ -72,9 +78,9 @@ await aio.run(function* () {
   print("inner task result", it.result());
 
   print("-- timeout None, outer cancelled");
-  it = aio.createTask(inner("i4", 0.05));
+  it = aio.createTask(inner("i4", 10));
   t = aio.createTask(outer("o4", it, null));
-  yield* aio.sleep(0.005);
+  yield* ticks(2);
   t.cancel();
   try {
     yield* t;
@@ -85,10 +91,10 @@ await aio.run(function* () {
 
   print("-- nested wait_for: the inner deadline is first");
   const nested = aio.coroutine(function* () {
-    return yield* aio.waitFor(inner("i5", 0.05), 0.005);
+    return yield* aio.waitFor(inner("i5", 10), 0.005);
   });
   try {
-    yield* aio.waitFor(nested(), 0.03);
+    yield* aio.waitFor(nested(), 10);
   } catch (e) {
     if (!(e instanceof aio.TimeoutError)) throw e;
     print("nested: TimeoutError");
@@ -97,7 +103,7 @@ await aio.run(function* () {
   print("-- nested wait_for: the outer deadline is first");
   const nested2 = aio.coroutine(function* () {
     try {
-      return yield* aio.waitFor(inner("i6", 0.05), 0.04);
+      return yield* aio.waitFor(inner("i6", 10), 10);
     } catch (e) {
       if (isCancel(e)) print("nested2 cancelled");
       throw e;

@@ -1,5 +1,11 @@
 import asyncio
 
+# Inner work never finishes on its own (it sleeps 10 s); the main task acts after a fixed number
+# of loop iterations, so no ordering depends on the clock.
+async def ticks(n):
+    for _ in range(n):
+        await asyncio.sleep(0)
+
 async def inner(name, delay, swallow=False):
     print("inner start", name)
     try:
@@ -30,8 +36,8 @@ async def outer(name, aw, timeout):
 
 async def main():
     print("-- cancel the outer task while wait_for waits")
-    t = asyncio.create_task(outer("o1", inner("i1", 0.05), 1))
-    await asyncio.sleep(0.005)
+    t = asyncio.create_task(outer("o1", inner("i1", 10), 10))
+    await ticks(2)
     t.cancel()
     try:
         await t
@@ -39,8 +45,8 @@ async def main():
         print("main: o1 cancelled", t.cancelled())
 
     print("-- with a message")
-    t = asyncio.create_task(outer("o2", inner("i2", 0.05), 1))
-    await asyncio.sleep(0.005)
+    t = asyncio.create_task(outer("o2", inner("i2", 10), 10))
+    await ticks(2)
     t.cancel("go away")
     try:
         await t
@@ -48,9 +54,9 @@ async def main():
         print("main: o2 cancelled", repr(str(e)))
 
     print("-- the inner task swallows the cancellation")
-    it = asyncio.create_task(inner("i3", 0.05, swallow=True))
-    t = asyncio.create_task(outer("o3", it, 1))
-    await asyncio.sleep(0.005)
+    it = asyncio.create_task(inner("i3", 10, swallow=True))
+    t = asyncio.create_task(outer("o3", it, 10))
+    await ticks(2)
     t.cancel()
     try:
         await t
@@ -59,9 +65,9 @@ async def main():
     print("inner task result", it.result())
 
     print("-- timeout None, outer cancelled")
-    it = asyncio.create_task(inner("i4", 0.05))
+    it = asyncio.create_task(inner("i4", 10))
     t = asyncio.create_task(outer("o4", it, None))
-    await asyncio.sleep(0.005)
+    await ticks(2)
     t.cancel()
     try:
         await t
@@ -70,16 +76,16 @@ async def main():
 
     print("-- nested wait_for: the inner deadline is first")
     async def nested():
-        return await asyncio.wait_for(inner("i5", 0.05), 0.005)
+        return await asyncio.wait_for(inner("i5", 10), 0.005)
     try:
-        await asyncio.wait_for(nested(), 0.03)
+        await asyncio.wait_for(nested(), 10)
     except TimeoutError:
         print("nested: TimeoutError")
 
     print("-- nested wait_for: the outer deadline is first")
     async def nested2():
         try:
-            return await asyncio.wait_for(inner("i6", 0.05), 0.04)
+            return await asyncio.wait_for(inner("i6", 10), 10)
         except asyncio.CancelledError:
             print("nested2 cancelled")
             raise

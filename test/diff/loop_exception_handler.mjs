@@ -9,7 +9,8 @@ function handler(lp, ctx) {
   print("handler: loop ok", lp === loop, "|", ctx.message, "|", exc.name, str(exc), "|", Object.keys(ctx).sort());
   if ("handle" in ctx) {
     const h = ctx.handle;
-    print("  handle is the scheduled one", handles.includes(h), "timer:", h instanceof aio.TimerHandle);
+    const timer = h instanceof aio.TimerHandle;
+    print("  handle", h.constructor.name, !timer || handles.includes(h) ? "is the scheduled one" : "is another");
   }
 }
 loop.setExceptionHandler(handler);

@@ -13,7 +13,10 @@ def handler(lp, ctx):
     print("handler: loop ok", lp is loop, "|", stable(ctx["message"]), "|", type(exc).__name__, str(exc), "|", sorted(ctx))
     if "handle" in ctx:
         h = ctx["handle"]
-        print("  handle is the scheduled one", any(h is x for x in handles), "timer:", isinstance(h, asyncio.TimerHandle))
+        # aionode gives the scheduled TimerHandle itself, and for callSoon a Handle describing the
+        # callback (the ready queue keeps no per-callback object): compare what both promise.
+        timer = isinstance(h, asyncio.TimerHandle)
+        print("  handle", type(h).__name__, "is the scheduled one" if (not timer or any(h is x for x in handles)) else "is another")
 
 loop.set_exception_handler(handler)
 print("custom handler installed", loop.get_exception_handler() is handler)
