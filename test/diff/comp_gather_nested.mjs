@@ -2,12 +2,19 @@ import * as aio from "aionode";
 import { print } from "./pyfmt.mjs";
 import { ValueError, tname } from "./comp_util.mjs";
 
+// Ordering is driven by loop iterations (sleep(0) = one iteration), never by wall-clock time;
+// n=null means "until cancelled".
+const ticks = aio.coroutine(function* (n) {
+  for (let i = 0; i < n; i++) yield* aio.sleep(0);
+});
+
 const events = [];
 const isCancel = (e) => e instanceof aio.CancelledError;
 
-const leaf = aio.coroutine(function* (name, delay) {
+const leaf = aio.coroutine(function* (name, n) {
   try {
-    yield* aio.sleep(delay);
+    if (n === null) yield* aio.sleep(10);
+    else yield* ticks(n);
   } catch (e) {
     if (isCancel(e)) events.push("cancelled " + name);
     throw e;
@@ -23,12 +30,12 @@ function flush() {
 
 await aio.run(function* () {
   print("-- gather of gathers");
-  let r = yield* aio.gather(aio.gather(leaf("a", 0.003), leaf("b", 0.001)), leaf("c", 0.002), aio.gather());
+  let r = yield* aio.gather(aio.gather(leaf("a", 3), leaf("b", 1)), leaf("c", 2), aio.gather());
   print("result", r);
 
   print("-- cancelling the outer gather reaches the inner children");
-  const outer = aio.gather(aio.gather(leaf("d", 0.05), leaf("e", 0.05)), leaf("f", 0.05));
-  yield* aio.sleep(0.002);
+  const outer = aio.gather(aio.gather(leaf("d", null), leaf("e", null)), leaf("f", null));
+  yield* ticks(2);
   print("cancel", outer.cancel());
   try {
     yield* outer;
@@ -39,8 +46,10 @@ await aio.run(function* () {
   flush();
 
   print("-- wait_for around a gather: the timeout cancels every child");
+  const h = aio.createTask(leaf("h", 0));
+  yield* ticks(2);
   try {
-    yield* aio.waitFor(aio.gather(leaf("g", 0.05), leaf("h", 0.001), leaf("i", 0.05)), 0.01);
+    yield* aio.waitFor(aio.gather(leaf("g", null), h, leaf("i", null)), 0.01);
   } catch (e) {
     if (!(e instanceof aio.TimeoutError)) throw e;
     print("TimeoutError");
@@ -50,7 +59,7 @@ await aio.run(function* () {
   print("-- timeout around a gather");
   try {
     yield* aio.timeout(0.01, function* () {
-      yield* aio.gather(leaf("j", 0.05), leaf("k", 0.05));
+      yield* aio.gather(leaf("j", null), leaf("k", null));
     });
   } catch (e) {
     if (!(e instanceof aio.TimeoutError)) throw e;
@@ -60,17 +69,17 @@ await aio.run(function* () {
 
   print("-- an inner gather's failure with return_exceptions outside");
   const boom = aio.coroutine(function* () {
-    yield* aio.sleep(0.001);
+    yield* ticks(1);
     throw new ValueError("inner boom");
   });
-  r = yield* aio.gather(aio.gather(boom(), leaf("l", 0.005)), leaf("m", 0.002), { returnExceptions: true });
+  r = yield* aio.gather(aio.gather(boom(), leaf("l", 10)), leaf("m", 2), { returnExceptions: true });
   print("result", r.map((x) => (x instanceof Error ? tname(x) : x)));
-  yield* aio.sleep(0.01);
+  yield* ticks(12);
 
   print("-- shielded child survives the gather's cancellation");
-  const inner = aio.createTask(leaf("n", 0.01));
-  const g = aio.gather(aio.shield(inner), leaf("o", 0.05));
-  yield* aio.sleep(0.001);
+  const inner = aio.createTask(leaf("n", 10));
+  const g = aio.gather(aio.shield(inner), leaf("o", null));
+  yield* ticks(1);
   g.cancel();
   try {
     yield* g;
