@@ -2,7 +2,7 @@
 // as Python's datetime.now() prints it.
 import * as aio from "aionode";
 
-const SCALE = 0.01;
+const SCALE = 0.05;
 
 function pyNow() {
   const d = new Date();

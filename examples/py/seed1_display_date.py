@@ -3,7 +3,7 @@
 import asyncio
 import datetime
 
-SCALE = 0.01
+SCALE = 0.05
 
 async def display_date(loop):
     end_time = loop.time() + 5.0 * SCALE
