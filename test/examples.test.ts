@@ -17,8 +17,20 @@ const examples = readdirSync(join(dir, "py"))
   .sort();
 
 /** Lines that print the current time differ by nature: compare their shape. */
-function normalise(out: string): string[] {
-  return out.split("\n").map((l) => l.replace(/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\.\d{6}$/, "<datetime>"));
+function normalise(name: string, out: string): string[] {
+  const lines = out.split("\n").map((l) => l.replace(/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\.\d{6}$/, "<datetime>"));
+  if (name === "seed1_display_date") {
+    // "for 5 seconds, once a second": the fifth line is printed only if the four sleeps were not
+    // late by a whole (scaled) second in total, which a loaded machine can break for either
+    // program. The shape is what the example shows.
+    return lines.length === 6 ? lines.slice(0, 4).concat([""]) : lines;
+  }
+  if (name === "seed2_clock") {
+    // Two independent clocks: each stream must match exactly; how the streams interleave
+    // depends on wake-up lateness (a "minute" lands half a scaled second after a "second").
+    return [...lines.filter((l) => l.endsWith(" s")), ...lines.filter((l) => !l.endsWith(" s"))];
+  }
+  return lines;
 }
 
 describe("seed examples print what Python prints", () => {
@@ -34,7 +46,7 @@ describe("seed examples print what Python prints", () => {
         run(process.execPath, [join(dir, `${name}.mjs`)], { timeout: 60_000 }),
       ]);
       expect(py.stdout.length).toBeGreaterThan(0);
-      expect(normalise(js.stdout)).toEqual(normalise(py.stdout));
+      expect(normalise(name, js.stdout)).toEqual(normalise(name, py.stdout));
     });
   }
 });
