@@ -236,8 +236,8 @@ export function createTask<T>(coro: Coroutine<T> | Generator<unknown, T, any> | 
     throw new TypeError(`createTask(): options must be an object, got ${describeValue(options)}`);
   }
   // As asyncio.create_task in 3.11: the task is created unnamed (taking a Task-N number) and then renamed.
-  const task = createTaskOn<T>(coro, currentLoop());
-  if (options?.name !== undefined && options.name !== null) task.setName(options.name);
+  const task = new Task<T>(coro, currentLoop());
+  if (options !== undefined && options.name !== undefined && options.name !== null) task.setName(options.name);
   return task;
 }
 

@@ -29,6 +29,9 @@ const unretrievedRegistry = new FinalizationRegistry<UnretrievedRecord>((rec) =>
   rec.loop.callExceptionHandler({ message: rec.message, exception: rec.exception, futureRepr: rec.repr });
 });
 
+/** The WeakRef under which a failed, unretrieved future sits in its loop's _unretrieved set. */
+const unretrievedRefs = new WeakMap<Future<unknown>, WeakRef<Future<unknown>>>();
+
 interface UnretrievedRecord {
   loop: EventLoop;
   message: string;
@@ -83,8 +86,8 @@ export function settleReaction(r: Reaction): void {
 
 export class Future<T = unknown> implements PromiseLike<T>, Iterator<Future<unknown>, T, unknown> {
   /** @internal */ _state = PENDING;
-  /** @internal */ _result: T | undefined = undefined;
-  /** @internal */ _exception: unknown = undefined;
+  /** The result, or the exception when _failed. @internal */
+  _result: unknown = undefined;
   /** @internal */ _failed = false;
   /** @internal */ _loop: EventLoop;
   /** @internal */ _cancelMessage: string | undefined = undefined;
@@ -94,7 +97,6 @@ export class Future<T = unknown> implements PromiseLike<T>, Iterator<Future<unkn
   /** @internal */ _logTraceback = false;
   /** Marks the gather() call that already holds this future (deduplication). @internal */
   _gatherEpoch = 0;
-  private _unretrievedRef: WeakRef<Future<unknown>> | null = null;
   // Done callbacks: the first inline, the rest as flat (fn, arg, ctx) triples.
   private _cb0: Function | null = null;
   private _arg0: unknown = undefined;
@@ -137,7 +139,7 @@ export class Future<T = unknown> implements PromiseLike<T>, Iterator<Future<unkn
   /** @internal */
   _retrieveException(): unknown {
     if (this._logTraceback) this._clearUnretrieved();
-    return this._exception;
+    return this._result;
   }
 
   setResult(result: T): void {
@@ -156,13 +158,13 @@ export class Future<T = unknown> implements PromiseLike<T>, Iterator<Future<unkn
     if (typeof exception === "function" && exception.prototype instanceof Error) {
       exception = new (exception as new () => Error)();
     }
-    this._exception = exception;
+    this._result = exception;
     this._failed = true;
     this._state = FINISHED;
     this._scheduleCallbacks();
     this._logTraceback = true;
     const ref = new WeakRef<Future<unknown>>(this);
-    this._unretrievedRef = ref;
+    unretrievedRefs.set(this, ref);
     this._loop._unretrieved.add(ref);
     unretrievedRegistry.register(
       this,
@@ -185,16 +187,17 @@ export class Future<T = unknown> implements PromiseLike<T>, Iterator<Future<unkn
   private _clearUnretrieved(): void {
     this._logTraceback = false;
     unretrievedRegistry.unregister(this);
-    if (this._unretrievedRef !== null) {
-      this._loop._unretrieved.delete(this._unretrievedRef);
-      this._unretrievedRef = null;
+    const ref = unretrievedRefs.get(this);
+    if (ref !== undefined) {
+      this._loop._unretrieved.delete(ref);
+      unretrievedRefs.delete(this);
     }
   }
 
   /** Report an unretrieved exception now (loop close). @internal */
   _reportUnretrieved(): void {
     if (!this._logTraceback) return;
-    const exc = this._exception;
+    const exc = this._result;
     this._clearUnretrieved();
     const context: Record<string, unknown> = {
       message: `${this._kindName()} exception was never retrieved`,
@@ -397,7 +400,7 @@ export class Future<T = unknown> implements PromiseLike<T>, Iterator<Future<unkn
     const state = STATE_NAMES[this._state]!.toLowerCase();
     let info = state;
     if (this._state === FINISHED) {
-      info += this._failed ? ` exception=${describeError(this._exception)}` : ` result=${describeResult(this._result)}`;
+      info += this._failed ? ` exception=${describeError(this._result)}` : ` result=${describeResult(this._result)}`;
     }
     return `<${this._kindName()} ${info}>`;
   }

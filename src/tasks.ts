@@ -33,8 +33,9 @@ import { COROUTINE_KIND, Coroutine, isGenerator } from "./coroutines.js";
 import { describeValue, hooks, type EventLoop } from "./loop.js";
 import { rt } from "./internal/state.js";
 
-const KIND_GEN = 0;
-const KIND_ASYNC = 1;
+const STEP_NONE = 0;
+const STEP_THROW = 1;
+const STEP_SEND = 2;
 
 const NO_ARGS: unknown[] = [];
 const futureCancel = Future.prototype.cancel;
@@ -42,55 +43,45 @@ const futureSetResult = Future.prototype.setResult;
 const futureSetException = Future.prototype.setException;
 
 /**
- * Pending (not done) tasks: an intrusive doubly-linked list (O(1) add/remove, no hashing),
- * walked only by allTasks().
+ * Pending (not done) tasks, walked only by allTasks(): an array with each task's index stored in
+ * the task (O(1) add and swap-remove, no hashing).
  */
-const pendingHead: { _nextTask: Task<unknown> | null } = { _nextTask: null };
-let pendingCount = 0;
+const pendingTasks: Task<unknown>[] = [];
 
-function linkPending(t: Task<unknown>): void {
-  const first = pendingHead._nextTask;
-  t._nextTask = first;
-  t._prevTask = null;
-  if (first !== null) first._prevTask = t;
-  pendingHead._nextTask = t;
-  pendingCount++;
+function registerTask(t: Task<unknown>): void {
+  t._regIndex = pendingTasks.length;
+  pendingTasks.push(t);
 }
 
-function unlinkPending(t: Task<unknown>): void {
-  if (t._linked !== true) return;
-  t._linked = false;
-  const prev = t._prevTask;
-  const next = t._nextTask;
-  if (prev === null) pendingHead._nextTask = next;
-  else prev._nextTask = next;
-  if (next !== null) next._prevTask = prev;
-  t._prevTask = t._nextTask = null;
-  pendingCount--;
+function unregisterTask(t: Task<unknown>): void {
+  const i = t._regIndex;
+  if (i < 0) return;
+  t._regIndex = -1;
+  const last = pendingTasks.pop()!;
+  if (last !== t) {
+    pendingTasks[i] = last;
+    last._regIndex = i;
+  }
 }
 
 export class Task<T = unknown> extends Future<T> {
   /** @internal */ _coro: unknown;
   /** @internal */ _gen: Iterator<unknown, unknown, unknown> | null;
-  /** @internal */ _kind: number;
-  /** The name, or null while it is the default Task-N (built on first use). */
-  private _name: string | null;
-  private _nameNum: number;
-  /** @internal */ _prevTask: Task<unknown> | null = null;
-  /** @internal */ _nextTask: Task<unknown> | null = null;
-  /** @internal */ _linked = false;
+  /** The name, or the number N of the default name Task-N (the string is built on first use). */
+  private _name: string | number;
+  /** Index in the pending-task registry, -1 when not registered. @internal */
+  _regIndex = -1;
   /** @internal */ _mustCancel = false;
   /** @internal */ _futWaiter: Future<unknown> | null = null;
   private _numCancelsRequested = 0;
   /** @internal */ _ctx: AsyncResource;
   /** The task reported by currentTask() while this one steps (itself, or the owner of an inline task). @internal */
   _owner: Task<unknown>;
-  private _inline: boolean;
   /** The awaited future was yielded bare (`yield fut`): send its result back. @internal */
   _sendResult = false;
-  private _sendValue: unknown = undefined;
-  private _stepExc: unknown = undefined;
-  private _hasStepExc = false;
+  /** What the next step delivers: nothing, an exception to throw in, or a value to send. */
+  private _stepMode = STEP_NONE;
+  private _stepValue: unknown = undefined;
   private _started = false;
   /** The pending await of an async-function task. @internal */
   _awaitReaction: Reaction | null = null;
@@ -99,49 +90,36 @@ export class Task<T = unknown> extends Future<T> {
   /** @internal Use createTask(). */
   constructor(coro: unknown, loop: EventLoop, name?: string, owner?: Task<unknown> | null) {
     super(loop);
-    let kind: number;
     let gen: Iterator<unknown, unknown, unknown> | null = null;
-    if (isGenerator(coro)) {
-      kind = KIND_GEN;
-      gen = coro;
-    } else if (coro instanceof Coroutine) {
+    if (coro instanceof Coroutine) {
       if (coro._used) throw new RuntimeError("cannot reuse already awaited coroutine");
       coro._used = true;
       if (coro._kind === COROUTINE_KIND.GEN) {
-        kind = KIND_GEN;
         gen = coro._start() as Iterator<unknown, unknown, unknown>;
         if (gen === null || typeof gen !== "object" || typeof gen.next !== "function") {
           throw new TypeError(`${coro.name} did not return a generator`);
         }
         coro._args = NO_ARGS;
-      } else {
-        kind = KIND_ASYNC;
       }
+    } else if (isGenerator(coro)) {
+      gen = coro;
     } else if (coro instanceof Future || isThenable(coro)) {
       // A plain Promise (already running) or another awaitable: the task waits for it.
-      kind = KIND_GEN;
       gen = awaitThenable(coro);
     } else {
       throw new TypeError(`a coroutine was expected, got ${describeValue(coro)}`);
     }
     this._coro = coro;
     this._gen = gen;
-    this._kind = kind;
-    if (name !== undefined && name !== null) {
-      this._name = String(name);
-      this._nameNum = 0;
-    } else {
-      this._name = null;
-      this._nameNum = ++rt.taskCounter;
-    }
+    this._name = name !== undefined && name !== null ? String(name) : ++rt.taskCounter;
     this._ctx = loop._curCtx ?? new AsyncResource("aionode.Task");
-    this._inline = owner !== undefined && owner !== null;
-    this._owner = this._inline ? owner! : this;
-    if (this._inline) {
+    if (owner !== undefined && owner !== null) {
+      // Inline: part of its owner, started at once.
+      this._owner = owner;
       this._ctx.runInAsyncScope(stepTask, null, this);
     } else {
-      this._linked = true;
-      linkPending(this);
+      this._owner = this;
+      registerTask(this);
       loop._callSoon1(stepTask, this, this._ctx);
     }
   }
@@ -152,8 +130,9 @@ export class Task<T = unknown> extends Future<T> {
   }
 
   getName(): string {
-    if (this._name === null) this._name = `Task-${this._nameNum}`;
-    return this._name;
+    const name = this._name;
+    if (typeof name === "number") return (this._name = `Task-${name}`);
+    return name;
   }
 
   setName(name: unknown): void {
@@ -221,12 +200,14 @@ export class Task<T = unknown> extends Future<T> {
     if (this._state !== PENDING) {
       throw new InvalidStateError(`_step(): already done: ${this.toString()}`);
     }
-    let exc = this._stepExc;
-    let hasExc = this._hasStepExc;
-    const send = this._sendValue;
-    this._stepExc = undefined;
-    this._hasStepExc = false;
-    this._sendValue = undefined;
+    const mode = this._stepMode;
+    let hasExc = mode === STEP_THROW;
+    let exc = hasExc ? this._stepValue : undefined;
+    const send = mode === STEP_SEND ? this._stepValue : undefined;
+    if (mode !== STEP_NONE) {
+      this._stepMode = STEP_NONE;
+      this._stepValue = undefined;
+    }
     if (this._mustCancel) {
       if (!(exc instanceof CancelledError)) {
         exc = this._makeCancelledError();
@@ -235,7 +216,7 @@ export class Task<T = unknown> extends Future<T> {
       this._mustCancel = false;
     }
     this._futWaiter = null;
-    if (this._kind === KIND_ASYNC) {
+    if (this._gen === null) {
       this._startAsync(exc, hasExc);
       return;
     }
@@ -263,7 +244,7 @@ export class Task<T = unknown> extends Future<T> {
   }
 
   private _finishWithResult(value: T): void {
-    unlinkPending(this);
+    unregisterTask(this);
     if (this._mustCancel) {
       // Cancelled right before the coroutine returned.
       this._mustCancel = false;
@@ -274,7 +255,7 @@ export class Task<T = unknown> extends Future<T> {
   }
 
   private _finishWithError(e: unknown): void {
-    unlinkPending(this);
+    unregisterTask(this);
     if (e instanceof CancelledError) {
       this._cancelledExc = e;
       futureCancel.call(this);
@@ -286,8 +267,8 @@ export class Task<T = unknown> extends Future<T> {
 
   private _scheduleStep(exc?: unknown): void {
     if (exc !== undefined) {
-      this._stepExc = exc;
-      this._hasStepExc = true;
+      this._stepMode = STEP_THROW;
+      this._stepValue = exc;
     }
     this._loop._callSoon1(stepTask, this, this._ctx);
   }
@@ -337,12 +318,15 @@ export class Task<T = unknown> extends Future<T> {
   /** @internal Called when the future this task waits on is done. */
   _wakeup(): void {
     const fut = this._futWaiter!;
-    if (this._kind === KIND_ASYNC) {
+    if (this._gen === null) {
       this._wakeAsync(fut);
       return;
     }
     if (fut._state === FINISHED && !fut._failed) {
-      if (this._sendResult) this._sendValue = fut._result;
+      if (this._sendResult) {
+        this._stepMode = STEP_SEND;
+        this._stepValue = fut._result;
+      }
       // yield* re-reads the result through the future's iterator (marking it retrieved).
     } else {
       let err: unknown;
@@ -351,8 +335,8 @@ export class Task<T = unknown> extends Future<T> {
       } catch (e) {
         err = e;
       }
-      this._stepExc = err;
-      this._hasStepExc = true;
+      this._stepMode = STEP_THROW;
+      this._stepValue = err;
     }
     this._step();
   }
@@ -499,17 +483,16 @@ export function currentTask(loop?: EventLoop): Task<unknown> | null {
 export function allTasks(loop?: EventLoop): Set<Task<unknown>> {
   const l = loop ?? hooks.currentLoop!();
   const out = new Set<Task<unknown>>();
-  for (let t = pendingHead._nextTask; t !== null; t = t._nextTask) {
-    if (t._loop === l && t._state === PENDING) out.add(t);
-  }
+  for (const t of pendingTasks) if (t._loop === l && t._state === PENDING) out.add(t);
   return out;
 }
 
 export function createTaskOn<T>(coro: unknown, loop: EventLoop, options?: { name?: string }): Task<T> {
-  if (options !== undefined && (options === null || typeof options !== "object")) {
+  if (options === undefined) return new Task<T>(coro, loop);
+  if (options === null || typeof options !== "object") {
     throw new TypeError(`createTask(): options must be an object, got ${describeValue(options)}`);
   }
-  return new Task<T>(coro, loop, options?.name);
+  return new Task<T>(coro, loop, options.name);
 }
 
 /** An inline task: part of `owner` (which may be null for plain code: then a regular task). @internal */
@@ -520,5 +503,5 @@ export function inlineTask(coro: Coroutine<unknown>, owner: Task<unknown> | null
 }
 
 export function _registeredPendingCount(): number {
-  return pendingCount;
+  return pendingTasks.length;
 }
