@@ -80,9 +80,12 @@ export class Coroutine<T = unknown> implements PromiseLike<T>, Iterable<unknown>
   }
 
   [Symbol.iterator](): Iterator<unknown, T, unknown> {
-    this._take();
-    if (this._kind === KIND_GEN) return this._start() as Iterator<unknown, T, unknown>;
-    // An async body awaited from a generator task runs as an inline task of that task.
+    if (this._kind === KIND_GEN) {
+      this._take();
+      return this._start() as Iterator<unknown, T, unknown>;
+    }
+    // An async body awaited from a generator task runs as an inline task of that task (the
+    // task takes the coroutine).
     return hooks.inlineTask!(this, rt.currentTask) as unknown as Iterator<unknown, T, unknown>;
   }
 
@@ -90,8 +93,8 @@ export class Coroutine<T = unknown> implements PromiseLike<T>, Iterable<unknown>
     onFulfilled?: ((value: T) => R1 | PromiseLike<R1>) | null,
     onRejected?: ((reason: any) => R2 | PromiseLike<R2>) | null,
   ): Promise<R1 | R2> {
-    this._take();
     if (this._kind === KIND_ASYNC) {
+      this._take();
       let p: unknown;
       try {
         p = this._start();
@@ -101,9 +104,17 @@ export class Coroutine<T = unknown> implements PromiseLike<T>, Iterable<unknown>
       return Promise.resolve(p as T).then(onFulfilled, onRejected);
     }
     const owner = rt.asyncTask;
-    const task: Future<T> =
-      owner !== null ? (hooks.inlineTask!(this, owner) as Future<T>) : (hooks.createTask!(this, hooks.currentLoop!(), undefined) as Future<T>);
-    return task.then(onFulfilled, onRejected);
+    if (owner === null) {
+      return (hooks.createTask!(this, hooks.currentLoop!(), undefined) as Future<T>).then(onFulfilled, onRejected);
+    }
+    const task = hooks.inlineTask!(this, owner) as Future<T>;
+    // The inline task's first step may have opened a window of its own (an async body started
+    // inside it): the owner's await of the inline task comes first, then that window goes on.
+    const inner = rt.asyncTask;
+    rt.asyncTask = owner;
+    const p = task.then(onFulfilled, onRejected);
+    if (inner !== owner) rt.asyncTask = inner;
+    return p;
   }
 
   toString(): string {

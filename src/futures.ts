@@ -84,17 +84,26 @@ export function settleReaction(r: Reaction): void {
   r.settle(r.fut!);
 }
 
+const STATE_MASK = 3;
+const F_FAILED = 4;
+const F_BLOCKING = 8;
+const F_LOG_TRACEBACK = 16;
+
+/** @internal */
+export interface FutureExtras {
+  cancelMessage: string | undefined;
+  cancelledExc: CancelledError | null;
+  abort: AbortController | null;
+}
+
 export class Future<T = unknown> implements PromiseLike<T>, Iterator<Future<unknown>, T, unknown> {
-  /** @internal */ _state = PENDING;
+  /** State (2 bits) and flags, packed so a future stays small (many live at once). @internal */
+  _flags = PENDING;
   /** The result, or the exception when _failed. @internal */
   _result: unknown = undefined;
-  /** @internal */ _failed = false;
   /** @internal */ _loop: EventLoop;
-  /** @internal */ _cancelMessage: string | undefined = undefined;
-  /** @internal */ _cancelledExc: CancelledError | null = null;
-  /** Set while the future is yielded through its iterator (asyncio's _asyncio_future_blocking). @internal */
-  _blocking = false;
-  /** @internal */ _logTraceback = false;
+  /** Rarely used state (cancel message, saved CancelledError, a task's AbortController). @internal */
+  _x: FutureExtras | null = null;
   /** Marks the gather() call that already holds this future (deduplication). @internal */
   _gatherEpoch = 0;
   // Done callbacks: the first inline, the rest as flat (fn, arg, ctx) triples.
@@ -105,6 +114,53 @@ export class Future<T = unknown> implements PromiseLike<T>, Iterator<Future<unkn
 
   constructor(loop?: EventLoop) {
     this._loop = loop ?? hooks.defaultLoop!();
+  }
+
+  /** PENDING, CANCELLED or FINISHED. @internal */
+  get _state(): number {
+    return this._flags & STATE_MASK;
+  }
+  set _state(v: number) {
+    this._flags = (this._flags & ~STATE_MASK) | v;
+  }
+  /** Finished with an exception. @internal */
+  get _failed(): boolean {
+    return (this._flags & F_FAILED) !== 0;
+  }
+  set _failed(v: boolean) {
+    this._flags = v ? this._flags | F_FAILED : this._flags & ~F_FAILED;
+  }
+  /** Yielded through its iterator (asyncio's _asyncio_future_blocking). @internal */
+  get _blocking(): boolean {
+    return (this._flags & F_BLOCKING) !== 0;
+  }
+  set _blocking(v: boolean) {
+    this._flags = v ? this._flags | F_BLOCKING : this._flags & ~F_BLOCKING;
+  }
+  /** @internal */
+  get _logTraceback(): boolean {
+    return (this._flags & F_LOG_TRACEBACK) !== 0;
+  }
+  set _logTraceback(v: boolean) {
+    this._flags = v ? this._flags | F_LOG_TRACEBACK : this._flags & ~F_LOG_TRACEBACK;
+  }
+  /** @internal */
+  _extras(): FutureExtras {
+    return (this._x ??= { cancelMessage: undefined, cancelledExc: null, abort: null });
+  }
+  /** @internal */
+  get _cancelMessage(): string | undefined {
+    return this._x === null ? undefined : this._x.cancelMessage;
+  }
+  set _cancelMessage(v: string | undefined) {
+    if (v !== undefined || this._x !== null) this._extras().cancelMessage = v;
+  }
+  /** @internal */
+  get _cancelledExc(): CancelledError | null {
+    return this._x === null ? null : this._x.cancelledExc;
+  }
+  set _cancelledExc(v: CancelledError | null) {
+    if (v !== null || this._x !== null) this._extras().cancelledExc = v;
   }
 
   getLoop(): EventLoop {

@@ -33,6 +33,11 @@ import { COROUTINE_KIND, Coroutine, isGenerator } from "./coroutines.js";
 import { describeValue, hooks, type EventLoop } from "./loop.js";
 import { rt } from "./internal/state.js";
 
+const T_MUST_CANCEL = 1;
+const T_SEND_RESULT = 2;
+const T_STARTED = 4;
+const T_STEP_SHIFT = 3;
+const T_LOW_MASK = 7;
 const STEP_NONE = 0;
 const STEP_THROW = 1;
 const STEP_SEND = 2;
@@ -71,21 +76,16 @@ export class Task<T = unknown> extends Future<T> {
   private _name: string | number;
   /** Index in the pending-task registry, -1 when not registered. @internal */
   _regIndex = -1;
-  /** @internal */ _mustCancel = false;
+  /** Task flags: must-cancel, send-result, started, and the step mode (2 bits). @internal */
+  _tflags = 0;
   /** @internal */ _futWaiter: Future<unknown> | null = null;
   private _numCancelsRequested = 0;
   /** @internal */ _ctx: AsyncResource;
   /** The task reported by currentTask() while this one steps (itself, or the owner of an inline task). @internal */
   _owner: Task<unknown>;
-  /** The awaited future was yielded bare (`yield fut`): send its result back. @internal */
-  _sendResult = false;
-  /** What the next step delivers: nothing, an exception to throw in, or a value to send. */
-  private _stepMode = STEP_NONE;
   private _stepValue: unknown = undefined;
-  private _started = false;
   /** The pending await of an async-function task. @internal */
   _awaitReaction: Reaction | null = null;
-  private _abort: AbortController | null = null;
 
   /** @internal Use createTask(). */
   constructor(coro: unknown, loop: EventLoop, name?: string, owner?: Task<unknown> | null) {
@@ -122,6 +122,40 @@ export class Task<T = unknown> extends Future<T> {
       registerTask(this);
       loop._callSoon1(stepTask, this, this._ctx);
     }
+  }
+
+  /** A cancellation is pending (asyncio's _must_cancel). @internal */
+  get _mustCancel(): boolean {
+    return (this._tflags & T_MUST_CANCEL) !== 0;
+  }
+  set _mustCancel(v: boolean) {
+    this._tflags = v ? this._tflags | T_MUST_CANCEL : this._tflags & ~T_MUST_CANCEL;
+  }
+  /** The awaited future was yielded bare (`yield fut`): send its result back. @internal */
+  get _sendResult(): boolean {
+    return (this._tflags & T_SEND_RESULT) !== 0;
+  }
+  set _sendResult(v: boolean) {
+    this._tflags = v ? this._tflags | T_SEND_RESULT : this._tflags & ~T_SEND_RESULT;
+  }
+  private get _started(): boolean {
+    return (this._tflags & T_STARTED) !== 0;
+  }
+  private set _started(v: boolean) {
+    this._tflags = v ? this._tflags | T_STARTED : this._tflags & ~T_STARTED;
+  }
+  /** What the next step delivers: nothing, an exception to throw in, or a value to send. */
+  private get _stepMode(): number {
+    return this._tflags >> T_STEP_SHIFT;
+  }
+  private set _stepMode(v: number) {
+    this._tflags = (this._tflags & T_LOW_MASK) | (v << T_STEP_SHIFT);
+  }
+  private get _abort(): AbortController | null {
+    return this._x === null ? null : this._x.abort;
+  }
+  private set _abort(v: AbortController | null) {
+    this._extras().abort = v;
   }
 
   /** @internal */
@@ -230,12 +264,14 @@ export class Task<T = unknown> extends Future<T> {
       r = hasExc ? throwInto(gen, exc) : gen.next(send);
     } catch (e) {
       rt.currentTask = prevTask;
-      rt.asyncTask = prevAsync;
+      if (rt.asyncTask === null) rt.asyncTask = prevAsync;
       this._finishWithError(e);
       return;
     }
     rt.currentTask = prevTask;
-    rt.asyncTask = prevAsync;
+    // Keep a window an inline async task opened during the step (its body's first await must be
+    // attributed to it); otherwise restore the caller's.
+    if (rt.asyncTask === null) rt.asyncTask = prevAsync;
     if (r.done) {
       this._finishWithResult(r.value as T);
       return;

@@ -30,7 +30,7 @@ await aio.run(function* () {
   // (asyncio wraps coroutines in tasks in set order, so the start order would be arbitrary:
   // pass tasks created in a known order)
   print("-- completion order");
-  const aws = [aio.createTask(job("a", 6)), aio.createTask(job("b", 1)), aio.createTask(job("c", 3))];
+  const aws = [aio.createTask(job("a", 20)), aio.createTask(job("b", 1)), aio.createTask(job("c", 10))];
   let i = 0;
   for (const f of aio.asCompleted(aws)) {
     const r = yield* f;
@@ -40,8 +40,8 @@ await aio.run(function* () {
 
   print("-- mixed futures, tasks, and a failure");
   const fut = loop.createFuture();
-  aio.createTask(resolveLater(fut, 4, "future"));
-  let t = aio.createTask(job("task", 8));
+  aio.createTask(resolveLater(fut, 10, "future"));
+  let t = aio.createTask(job("task", 20));
   const bad = aio.createTask(job("bad", 1, new ValueError("oops")));
   for (const f of aio.asCompleted([t, fut, bad])) {
     try {
@@ -72,7 +72,7 @@ await aio.run(function* () {
   print("all finished", ts.map((x) => x.result()));
 
   print("-- everything before the timeout");
-  for (const f of aio.asCompleted([aio.createTask(job("p", 2)), aio.createTask(job("q", 1))], { timeout: 10 })) {
+  for (const f of aio.asCompleted([aio.createTask(job("p", 10)), aio.createTask(job("q", 1))], { timeout: 10 })) {
     print("got", yield* f);
   }
 

@@ -30,7 +30,7 @@ await aio.run(async () => {
   // (asyncio wraps coroutines in tasks in set order, so the start order would be arbitrary:
   // pass tasks created in a known order)
   print("-- completion order");
-  const aws = [aio.createTask(job("a", 6)), aio.createTask(job("b", 1)), aio.createTask(job("c", 3))];
+  const aws = [aio.createTask(job("a", 20)), aio.createTask(job("b", 1)), aio.createTask(job("c", 10))];
   let i = 0;
   for (const f of aio.asCompleted(aws)) {
     const r = await f;
@@ -40,8 +40,8 @@ await aio.run(async () => {
 
   print("-- mixed futures, tasks, and a failure");
   const fut = loop.createFuture();
-  aio.createTask(resolveLater(fut, 4, "future"));
-  let t = aio.createTask(job("task", 8));
+  aio.createTask(resolveLater(fut, 10, "future"));
+  let t = aio.createTask(job("task", 20));
   const bad = aio.createTask(job("bad", 1, new ValueError("oops")));
   for (const f of aio.asCompleted([t, fut, bad])) {
     try {
@@ -72,8 +72,9 @@ await aio.run(async () => {
   print("all finished", ts.map((x) => x.result()));
 
   print("-- everything before the timeout");
-  for (const f of aio.asCompleted([aio.createTask(job("p", 2)), aio.createTask(job("q", 1))], { timeout: 10 })) {
-    print("got", await f);
+  // the async-iterable form
+  for await (const r of aio.asCompleted([aio.createTask(job("p", 10)), aio.createTask(job("q", 1))], { timeout: 10 })) {
+    print("got", r);
   }
 
   print("-- already-done futures");

@@ -26,15 +26,15 @@ async def main():
     # (asyncio wraps coroutines in tasks in set order, so the start order would be arbitrary:
     # pass tasks created in a known order)
     print("-- completion order")
-    aws = [asyncio.create_task(job("a", 6)), asyncio.create_task(job("b", 1)), asyncio.create_task(job("c", 3))]
+    aws = [asyncio.create_task(job("a", 20)), asyncio.create_task(job("b", 1)), asyncio.create_task(job("c", 10))]
     for i, f in enumerate(asyncio.as_completed(aws)):
         r = await f
         print("got", i, r)
 
     print("-- mixed futures, tasks, and a failure")
     fut = loop.create_future()
-    helper = asyncio.create_task(resolve_later(fut, 4, "future"))
-    t = asyncio.create_task(job("task", 8))
+    helper = asyncio.create_task(resolve_later(fut, 10, "future"))
+    t = asyncio.create_task(job("task", 20))
     bad = asyncio.create_task(job("bad", 1, ValueError("oops")))
     for f in asyncio.as_completed([t, fut, bad]):
         try:
@@ -58,7 +58,7 @@ async def main():
     print("all finished", [t.result() for t in ts])
 
     print("-- everything before the timeout")
-    for f in asyncio.as_completed([asyncio.create_task(job("p", 2)), asyncio.create_task(job("q", 1))], timeout=10):
+    for f in asyncio.as_completed([asyncio.create_task(job("p", 10)), asyncio.create_task(job("q", 1))], timeout=10):
         print("got", await f)
 
     print("-- already-done futures")

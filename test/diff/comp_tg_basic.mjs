@@ -59,7 +59,7 @@ await aio.run(function* () {
   let g1, g2;
   yield* aio.taskGroup(function* (outer) {
     g1 = outer.createTask(innerGroup("g1", 3, 1));
-    g2 = outer.createTask(innerGroup("g2", 8, 5));
+    g2 = outer.createTask(innerGroup("g2", 20, 15));
   });
   print("nested results", g1.result(), g2.result());
 

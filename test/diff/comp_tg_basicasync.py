@@ -48,7 +48,7 @@ async def main():
         return x.result() + y.result()
     async with asyncio.TaskGroup() as outer:
         g1 = outer.create_task(inner_group("g1", 3, 1))
-        g2 = outer.create_task(inner_group("g2", 8, 5))
+        g2 = outer.create_task(inner_group("g2", 20, 15))
     print("nested results", g1.result(), g2.result())
 
     print("-- empty group")

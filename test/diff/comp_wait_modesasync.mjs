@@ -77,9 +77,11 @@ await aio.run(async () => {
   print("-- FIRST_COMPLETED with one already done");
   const f = loop.createFuture();
   f.setResult(1);
-  const t = aio.createTask(job(2, 2), { name: "late" });
+  const gate2 = loop.createFuture();
+  const t = aio.createTask(job(0, 2, null, gate2), { name: "late" });
   [done, pending] = await aio.wait([f, t], { returnWhen: aio.FIRST_COMPLETED });
   print("done has f", done.has(f), "pending", names(pending));
+  gate2.setResult(null);
   await t;
 
   print("-- duplicates collapse");

@@ -74,9 +74,11 @@ async def main():
     print("-- FIRST_COMPLETED with one already done")
     f = loop.create_future()
     f.set_result(1)
-    t = asyncio.create_task(job(2, 2), name="late")
+    gate = loop.create_future()
+    t = asyncio.create_task(job(0, 2, gate=gate), name="late")
     done, pending = await asyncio.wait([f, t], return_when=asyncio.FIRST_COMPLETED)
     print("done has f", f in done, "pending", names(pending))
+    gate.set_result(None)
     await t
 
     print("-- duplicates collapse")

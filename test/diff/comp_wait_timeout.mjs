@@ -93,7 +93,7 @@ await aio.run(function* () {
   const w = aio.createTask(waiter());
   yield* ticks(1);
   w.cancel();
-  yield* aio.sleep(0);
+  yield* ticks(3);
   print("w", w.cancelled(), "tasks", ws.map((x) => x.done()));
   gw.setResult(null);
   yield* aio.wait(ws);

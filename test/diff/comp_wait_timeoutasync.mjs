@@ -93,7 +93,7 @@ await aio.run(async () => {
   const w = aio.createTask(waiter());
   await ticks(1);
   w.cancel();
-  await aio.sleep(0);
+  await ticks(3);
   print("w", w.cancelled(), "tasks", ws.map((x) => x.done()));
   gw.setResult(null);
   await aio.wait(ws);

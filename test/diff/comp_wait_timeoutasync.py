@@ -90,7 +90,7 @@ async def main():
     w = asyncio.create_task(waiter())
     await ticks(1)
     w.cancel()
-    await asyncio.sleep(0)
+    await ticks(3)
     print("w", w.cancelled(), "tasks", [t.done() for t in ws])
     gw.set_result(None)
     await asyncio.wait(ws)

@@ -1,0 +1,342 @@
+/**
+ * API.md section 1, ambient mode: used from plain Node code while no loop runs, the module-level
+ * functions work on the default loop, which runs beside Node's loop while it has work and parks
+ * itself when idle. Closing a loop drops its callbacks and timers, which then neither fire nor
+ * keep the process alive.
+ *
+ * The in-process tests are plain async functions (vitest's test bodies): no aionode loop runs.
+ * Process-lifetime behaviour is checked in child processes running the current src/ (transpiled by
+ * test/helpers/child.ts); a child that does not exit by itself is killed after a generous limit
+ * (far longer than the work it does, far shorter than the timers it must not wait for).
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import * as aio from "../src/index.js";
+import { CancelledError, TimeoutError } from "../src/index.js";
+import { buildAionode, runModule, type Built } from "./helpers/child.js";
+
+function foreignDelay<T>(ms: number, value: T): Promise<T> {
+  return new Promise((resolve) => setTimeout(() => resolve(value), ms));
+}
+
+describe("module-level functions from plain async code (no loop running)", () => {
+  it("await aio.sleep(0.01) resolves to its result", async () => {
+    expect(aio.getEventLoop().isRunning()).toBe(false);
+    expect(await aio.sleep(0.01, "slept")).toBe("slept");
+    expect(await aio.sleep(0)).toBeUndefined();
+    expect(await aio.sleep(-1, "negative")).toBe("negative");
+  });
+
+  it("await aio.gather(...) gives results in argument order", async () => {
+    const r = await aio.gather(aio.sleep(0.02, "slow"), aio.sleep(0.005, "fast"), foreignDelay(1, "promise"));
+    expect(r).toEqual(["slow", "fast", "promise"]);
+  });
+
+  it("await aio.createTask(coro) for generator and async coroutines", async () => {
+    const log: string[] = [];
+    const gen = aio.coroutine(function* (x: number) {
+      log.push("gen start");
+      yield* aio.sleep(0.005);
+      log.push("gen end");
+      return x + 1;
+    });
+    const asy = aio.coroutine(async (x: number) => {
+      log.push("async start");
+      await aio.sleep(0.01);
+      log.push("async end");
+      return x * 2;
+    });
+    const t1 = aio.createTask(gen(1));
+    const t2 = aio.createTask(asy(5));
+    expect(log).toEqual([]); // tasks start on the next loop iteration
+    expect(await t1).toBe(2);
+    expect(await t2).toBe(10);
+    expect(log).toEqual(["gen start", "async start", "gen end", "async end"]);
+    // A task awaited from plain code reports itself as current inside, nothing outside.
+    const seen = await aio.createTask(
+      aio.coroutine(async () => {
+        await aio.sleep(0);
+        return aio.currentTask()?.getName();
+      })(),
+      { name: "ambient-task" },
+    );
+    expect(seen).toBe("ambient-task");
+    expect(aio.currentTask()).toBeNull();
+  });
+
+  it("await aio.createTask(generator object) and createTask(promise)", async () => {
+    const t = aio.createTask(
+      (function* () {
+        yield* aio.sleep(0.001);
+        return "generator";
+      })(),
+    );
+    expect(await t).toBe("generator");
+    expect(await aio.createTask(foreignDelay(1, "promise"))).toBe("promise");
+  });
+
+  it("await aio.waitFor(...) resolves in time and throws TimeoutError (cancelling the inner task) when late", async () => {
+    expect(await aio.waitFor(aio.sleep(0.005, "in time"), 5)).toBe("in time");
+    const inner = aio.createTask(aio.sleep(10, "late"));
+    await expect(aio.waitFor(inner, 0.01)).rejects.toBeInstanceOf(TimeoutError);
+    expect(inner.cancelled()).toBe(true);
+  });
+
+  it("await aio.timeout(...) with async and generator bodies; TimeoutError when it passes", async () => {
+    const a = await aio.timeout(5, async (cm) => {
+      await aio.sleep(0.001);
+      return `async ${cm.expired()}`;
+    });
+    const g = await aio.timeout(5, function* (cm) {
+      yield* aio.sleep(0.001);
+      return `gen ${cm.expired()}`;
+    });
+    expect([a, g]).toEqual(["async false", "gen false"]);
+    const log: string[] = [];
+    const marker = setTimeout(() => log.push("marker"), 500);
+    await expect(
+      aio.timeout(0.01, async () => {
+        try {
+          await aio.sleep(3);
+        } catch (e) {
+          log.push((e as Error).name);
+          throw e;
+        }
+      }),
+    ).rejects.toBeInstanceOf(TimeoutError);
+    clearTimeout(marker);
+    // The deadline interrupted the body's await (long before the marker).
+    expect(log).toEqual(["CancelledError"]);
+    const glog: string[] = [];
+    await expect(
+      aio.timeout(0.01, function* () {
+        try {
+          yield* aio.sleep(3);
+        } catch (e) {
+          glog.push((e as Error).name);
+          throw e;
+        }
+      }),
+    ).rejects.toBeInstanceOf(TimeoutError);
+    expect(glog).toEqual(["CancelledError"]);
+  });
+
+  it("await aio.taskGroup(...) and aio.shield(...)", async () => {
+    const r = await aio.taskGroup(async (tg) => {
+      const a = tg.createTask(aio.sleep(0.005, "a"));
+      const b = tg.createTask(aio.sleep(0.001, "b"));
+      return [a, b] as const;
+    });
+    expect(r.map((t) => t.result())).toEqual(["a", "b"]);
+    expect(await aio.shield(aio.sleep(0.001, "shielded"))).toBe("shielded");
+  });
+
+  it("await aio.wait(...) and for await over aio.asCompleted(...)", async () => {
+    const t1 = aio.createTask(aio.sleep(0.02, "slow"));
+    const t2 = aio.createTask(aio.sleep(0.001, "fast"));
+    const [done, pending] = await aio.wait([t1, t2], { returnWhen: aio.FIRST_COMPLETED });
+    expect([...done]).toEqual([t2]);
+    expect([...pending]).toEqual([t1]);
+    const out: string[] = [];
+    for await (const v of aio.asCompleted([t1, aio.sleep(0.005, "mid"), aio.sleep(0.04, "last")])) out.push(v);
+    expect(out).toEqual(["mid", "slow", "last"]);
+  });
+
+  it("a future of the default loop resolved from a Node timer wakes an await", async () => {
+    const fut = aio.getEventLoop().createFuture<string>();
+    setTimeout(() => fut.setResult("from node"), 2);
+    expect(await fut).toBe("from node");
+  });
+
+  it("cancelling an ambient task: awaiting it throws CancelledError", async () => {
+    const t = aio.createTask(aio.sleep(10));
+    await aio.sleep(0.001);
+    t.cancel("stop");
+    await expect(t).rejects.toBeInstanceOf(CancelledError);
+    expect(t.cancelled()).toBe(true);
+  });
+
+  it("two plain async functions interleave on the default loop in deadline order", async () => {
+    const log: string[] = [];
+    const worker = async (name: string, delays: number[]) => {
+      for (const d of delays) {
+        await aio.sleep(d);
+        log.push(`${name}@${d}`);
+      }
+    };
+    // a: wakes at 10, 30; b: wakes at 20, 40 (ms, cumulative)
+    await Promise.all([worker("a", [0.01, 0.02]), worker("b", [0.02, 0.02])]);
+    expect(log).toEqual(["a@0.01", "b@0.02", "a@0.02", "b@0.02"]);
+  });
+
+  it("run() still works after ambient use, and ambient use works after run()", async () => {
+    await aio.sleep(0.001);
+    const r = await aio.run(function* () {
+      yield* aio.sleep(0.001);
+      return "main";
+    });
+    expect(r).toBe("main");
+    expect(await aio.sleep(0.001, "after run")).toBe("after run");
+  });
+});
+
+describe("process lifetime (child processes)", () => {
+  let built: Built;
+
+  beforeAll(() => {
+    built = buildAionode();
+  });
+
+  afterAll(() => {
+    built?.cleanup();
+  });
+
+  it("await aio.sleep(0.01) then print: exits by itself with code 0", async () => {
+    const r = await runModule(
+      built,
+      `import * as aio from AIO;
+await aio.sleep(0.01);
+console.log("done");
+`,
+    );
+    expect(r.killed).toBe(false);
+    expect(r.stderr).toBe("");
+    expect(r.stdout).toBe("done\n");
+    expect(r.code).toBe(0);
+  });
+
+  it("ambient work of every kind, then nothing left: exits by itself", async () => {
+    const r = await runModule(
+      built,
+      `import * as aio from AIO;
+const a = await aio.gather(aio.sleep(0.01, 1), aio.sleep(0, 2));
+const t = await aio.createTask(aio.coroutine(async () => { await aio.sleep(0.005); return 3; })());
+const w = await aio.waitFor(aio.sleep(0.001, 4), 10);
+const o = await aio.timeout(10, async () => 5);
+console.log(JSON.stringify([...a, t, w, o]));
+`,
+    );
+    expect(r.killed).toBe(false);
+    expect(r.stderr).toBe("");
+    expect(r.stdout).toBe("[1,2,3,4,5]\n");
+    expect(r.code).toBe(0);
+  });
+
+  it("a pending ambient task keeps the process alive until it is done", async () => {
+    const r = await runModule(
+      built,
+      `import * as aio from AIO;
+aio.createTask(aio.sleep(0.05, "late")).then((v) => console.log(v));
+console.log("main done");
+`,
+    );
+    expect(r.killed).toBe(false);
+    expect(r.stdout).toBe("main done\nlate\n");
+    expect(r.code).toBe(0);
+  });
+
+  it("a cancelled far-future sleep does not keep the process alive", async () => {
+    const r = await runModule(
+      built,
+      `import * as aio from AIO;
+const t = aio.createTask(aio.sleep(3600));
+await aio.sleep(0.01);
+t.cancel();
+try { await t; } catch (e) { console.log(e.name); }
+console.log("done");
+`,
+    );
+    expect(r.killed).toBe(false);
+    expect(r.stderr).toBe("");
+    expect(r.stdout).toBe("CancelledError\ndone\n");
+    expect(r.code).toBe(0);
+  });
+
+  it("a cancelled far-future callLater on the ambient default loop does not keep the process alive", async () => {
+    const r = await runModule(
+      built,
+      `import * as aio from AIO;
+await aio.sleep(0.001);
+const loop = aio.getEventLoop();
+const h = loop.callLater(3600, () => console.log("fired"));
+const h2 = loop.callAt(loop.time() + 7200, () => console.log("fired at"));
+h.cancel();
+h2.cancel();
+console.log("done");
+`,
+    );
+    expect(r.killed).toBe(false);
+    expect(r.stdout).toBe("done\n");
+    expect(r.code).toBe(0);
+  });
+
+  it("cancelling the far timer while a near one remains: the near one fires, then the process exits", async () => {
+    const r = await runModule(
+      built,
+      `import * as aio from AIO;
+await aio.sleep(0.001);
+const loop = aio.getEventLoop();
+const far = loop.callLater(3600, () => console.log("far"));
+loop.callLater(0.02, () => console.log("near"));
+far.cancel();
+console.log("main done");
+`,
+    );
+    expect(r.killed).toBe(false);
+    expect(r.stdout).toBe("main done\nnear\n");
+    expect(r.code).toBe(0);
+  });
+
+  it("closing the ambient default loop drops its timers and callbacks: they neither fire nor keep the process alive", async () => {
+    const r = await runModule(
+      built,
+      `import * as aio from AIO;
+await aio.sleep(0.001);
+const loop = aio.getEventLoop();
+loop.callLater(0.02, () => console.log("near timer fired"));
+loop.callLater(3600, () => console.log("far timer fired"));
+loop.callSoon(() => console.log("callSoon ran"));
+loop.close();
+setTimeout(() => console.log("done"), 100);
+`,
+    );
+    expect(r.killed).toBe(false);
+    expect(r.stderr).toBe("");
+    expect(r.stdout).toBe("done\n");
+    expect(r.code).toBe(0);
+  });
+
+  it("closing a stopped loop drops its pending timers", async () => {
+    const r = await runModule(
+      built,
+      `import * as aio from AIO;
+const loop = aio.newEventLoop();
+loop.callLater(0.01, () => { console.log("stop"); loop.stop(); });
+loop.callLater(0.05, () => console.log("near timer fired"));
+loop.callLater(3600, () => console.log("far timer fired"));
+await loop.runForever();
+loop.close();
+setTimeout(() => console.log("done"), 100);
+`,
+    );
+    expect(r.killed).toBe(false);
+    expect(r.stdout).toBe("stop\ndone\n");
+    expect(r.code).toBe(0);
+  });
+
+  it("a closed loop's dropped sleep does not keep the process alive (task pending forever)", async () => {
+    const r = await runModule(
+      built,
+      `import * as aio from AIO;
+const loop = aio.getEventLoop();
+const t = aio.createTask(aio.sleep(3600, "never"));
+t.then((v) => console.log("resolved", v), (e) => console.log("rejected", e.name));
+await aio.sleep(0.005);
+loop.close();
+console.log("closed", t.done());
+`,
+    );
+    expect(r.killed).toBe(false);
+    expect(r.stdout).toBe("closed false\n");
+    expect(r.code).toBe(0);
+  });
+});
