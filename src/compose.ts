@@ -131,7 +131,10 @@ function makeSleepFuture<T>(delay: number, result: T, signal: AbortSignal | unde
   const loop = currentLoop();
   const fut = new SleepFuture<T>(loop, result);
   if (delay <= 0) fut.setResult(result);
-  else fut._handle = loop._timer(loop.time() + delay, sleepFire, ARG_MODE.ONE_ARG, fut);
+  else {
+    const nowMs = performance.now();
+    fut._handle = loop._timer(nowMs / 1000 + delay, sleepFire, ARG_MODE.ONE_ARG, fut, nowMs);
+  }
   bindSignal(fut, signal);
   return fut;
 }

@@ -90,6 +90,7 @@ export class EventLoop {
   private _armedTick = 0;
   private _budgetEnd = 0;
   private _sinceClock = 0;
+  private _itersSinceClock = 0;
   /** @internal */ _suspended = false;
   private _hops = 0;
   /** The context whose runInAsyncScope frame the batch is in, or null outside any. @internal */
@@ -175,10 +176,11 @@ export class EventLoop {
     if (this._closed) throw new RuntimeError("Event loop is closed");
     if (this._debug) checkNotCoroutine(callback, "callLater");
     const n = arguments.length;
-    const when = this.time() + delay;
-    if (n === 2) return this._timer(when, callback, ARG_MODE.NO_ARG, undefined);
-    if (n === 3) return this._timer(when, callback, ARG_MODE.ONE_ARG, arguments[2]);
-    return this._timer(when, callback, ARG_MODE.MANY_ARGS, Array.prototype.slice.call(arguments, 2));
+    const nowMs = performance.now();
+    const when = nowMs / 1000 + delay;
+    if (n === 2) return this._timer(when, callback, ARG_MODE.NO_ARG, undefined, nowMs);
+    if (n === 3) return this._timer(when, callback, ARG_MODE.ONE_ARG, arguments[2], nowMs);
+    return this._timer(when, callback, ARG_MODE.MANY_ARGS, Array.prototype.slice.call(arguments, 2), nowMs);
   }
 
   /** Schedule `callback(...args)` at absolute loop time `when` (seconds, on loop.time()'s clock). */
@@ -194,18 +196,20 @@ export class EventLoop {
     if (this._closed) throw new RuntimeError("Event loop is closed");
     if (this._debug) checkNotCoroutine(callback, "callAt");
     const n = arguments.length;
-    if (n === 2) return this._timer(when, callback, ARG_MODE.NO_ARG, undefined);
-    if (n === 3) return this._timer(when, callback, ARG_MODE.ONE_ARG, arguments[2]);
-    return this._timer(when, callback, ARG_MODE.MANY_ARGS, Array.prototype.slice.call(arguments, 2));
+    const nowMs = performance.now();
+    if (n === 2) return this._timer(when, callback, ARG_MODE.NO_ARG, undefined, nowMs);
+    if (n === 3) return this._timer(when, callback, ARG_MODE.ONE_ARG, arguments[2], nowMs);
+    return this._timer(when, callback, ARG_MODE.MANY_ARGS, Array.prototype.slice.call(arguments, 2), nowMs);
   }
 
-  /** @internal */
-  _timer(when: number, callback: Function, argMode: number, arg: unknown): TimerHandle {
+  /** Schedule a timer; `nowMs` is the clock reading (performance.now()) the caller based `when` on. @internal */
+  _timer(when: number, callback: Function, argMode: number, arg: unknown, nowMs: number): TimerHandle {
     const h = new TimerHandle(when, callback, argMode, arg, this, this._ctxForCallback());
-    const nowUs = performance.now() * 1000;
+    const nowUs = nowMs * 1000;
     // A deadline that has already passed is due at the next iteration (asyncio: when < now +
     // clock resolution); a future one is rounded up to the next microsecond tick, never early.
-    const whenUs = when * 1e6;
+    // (The 1 ns tolerance absorbs the float error of seconds <-> microseconds conversions.)
+    const whenUs = when * 1e6 - 0.001;
     let tick = Math.ceil(whenUs);
     if (tick > nowUs && whenUs <= nowUs) tick = Math.floor(nowUs);
     if (!(tick > 0)) tick = 0;
@@ -413,6 +417,19 @@ export class EventLoop {
   private _runIterations(): void {
     for (;;) {
       if (!this._inIteration) {
+        // One clock read serves the timers and the yield interval; with no timers pending the
+        // clock (a syscall on some machines) is read only every few iterations.
+        let nowMs = -1;
+        if (this._timers.size > 0 || ++this._itersSinceClock >= 16) {
+          this._itersSinceClock = 0;
+          nowMs = performance.now();
+          if (nowMs >= this._budgetEnd) {
+            // Yield to Node: its I/O, timers and immediates get a turn.
+            this._wakeState = WAKE_SOON;
+            setImmediate(this._batchBound);
+            return;
+          }
+        }
         if (!this._stopping && this._ready.length === 0) {
           const next = this._timers.nextDeadline();
           if (next < 0) {
@@ -420,13 +437,13 @@ export class EventLoop {
             if (this._ambient) this._ambientIdle();
             return;
           }
-          const now = performance.now();
-          if (next > Math.floor(now * 1000)) {
+          if (nowMs < 0) nowMs = performance.now();
+          if (next > Math.floor(nowMs * 1000)) {
             this._arm(next);
             return;
           }
         }
-        this._startIteration();
+        this._startIteration(nowMs);
       }
       if (this._ntodo > 0) this._runHandles();
       if (this._suspended) return; // resumed from a microtask (see _resume)
@@ -437,9 +454,8 @@ export class EventLoop {
           this._finishRun(undefined);
           return;
         }
-      }
-      if (performance.now() >= this._budgetEnd) {
-        // Yield to Node: its I/O, timers and immediates get a turn.
+      } else {
+        // _runHandles stops mid-iteration only when the yield interval has passed.
         this._wakeState = WAKE_SOON;
         setImmediate(this._batchBound);
         return;
@@ -447,11 +463,11 @@ export class EventLoop {
     }
   }
 
-  private _startIteration(): void {
+  private _startIteration(nowMs: number): void {
     this._inIteration = true;
     const core = this._timers;
     if (core.size > 0) {
-      const nowTick = Math.floor(performance.now() * 1000);
+      const nowTick = Math.floor(nowMs * 1000);
       const out = this._fired;
       const handles = this._timerHandles;
       const ready = this._ready;

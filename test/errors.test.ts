@@ -41,6 +41,11 @@ function runGen<T>(loop: EventLoop, body: () => Generator<unknown, T, any>): Pro
   return loop.runUntilComplete<T>(loop.createTask<T>(body()));
 }
 
+/** Run a coroutine as a task on `loop` until it completes. */
+function runTask<T>(loop: EventLoop, coro: aio.Coroutine<T>): Promise<T> {
+  return loop.runUntilComplete<T>(loop.createTask<T>(coro));
+}
+
 /** Capture what `fn` throws synchronously (fails the test if it does not throw). */
 function thrown(fn: () => unknown): unknown {
   try {
@@ -454,7 +459,7 @@ describe("awaiting a future of another loop", () => {
       const v = await aio.sleep(0.001, "after");
       return [caught, v] as const;
     });
-    const r = await loop.runUntilComplete(loop.createTask(body()));
+    const r = await runTask(loop, body());
     expect(r[0]).toBeInstanceOf(RuntimeError);
     expect((r[0] as Error).message).toMatch(/different loop/);
     expect(r[1]).toBe("after");
@@ -489,7 +494,7 @@ describe("a task awaiting itself", () => {
         return `${(e as Error).name}: ${(e as Error).message}`;
       }
     });
-    const r = await loop.runUntilComplete(loop.createTask(body()));
+    const r = await runTask(loop, body());
     expect(r).toMatch(/^RuntimeError: Task cannot await on itself/);
     await expectUsable(loop);
   });
@@ -744,7 +749,7 @@ describe("reusing an awaited coroutine", () => {
       }
       return [first, second];
     });
-    const r = await loop.runUntilComplete(loop.createTask(body()));
+    const r = await runTask(loop, body());
     expect(r).toEqual(["v", "RuntimeError"]);
     expect(runs).toBe(1);
     await expectUsable(loop);

@@ -6,7 +6,12 @@ import { describe, expect, expectTypeOf, it } from "vitest";
 import * as aio from "../src/index.js";
 import type { Coroutine, Future, GatheringFuture, Task, Timeout, TaskGroup } from "../src/index.js";
 
+/** run() with the result type spelled out (run's own inference is tested separately). */
 function runGen<T>(body: () => Generator<unknown, T, any>): Promise<T> {
+  return aio.run<T>(body);
+}
+
+function runAsync<T>(body: () => Promise<T>): Promise<T> {
   return aio.run<T>(body);
 }
 
@@ -54,18 +59,24 @@ describe("gather", () => {
       return res;
     });
     expect(r).toEqual([1, "two", true, 4n]);
-    const awaited = await aio.run(async () => await aio.gather(aio.sleep(0, "a"), aio.sleep(0, 2)));
+    const awaited = await runAsync(async () => await aio.gather(aio.sleep(0, "a"), aio.sleep(0, 2)));
     expectTypeOf(awaited).toEqualTypeOf<[string, number]>();
     expect(awaited).toEqual(["a", 2]);
   });
 
   it("an options bag as the last argument is not part of the tuple", async () => {
     const r = await runGen(function* () {
-      const res = yield* aio.gather(aio.sleep(0, 1), aio.sleep(0, "x"), { returnExceptions: true });
+      const signal = new AbortController().signal;
+      const res = yield* aio.gather(aio.sleep(0, 1), aio.sleep(0, "x"), { signal });
       expectTypeOf(res).toEqualTypeOf<[number, string]>();
-      return res;
+      const withExc = yield* aio.gather(aio.sleep(0, 1), aio.sleep(0, "x"), { returnExceptions: true });
+      expectTypeOf(withExc.length).toEqualTypeOf<2>();
+      return [res, withExc];
     });
-    expect(r).toEqual([1, "x"]);
+    expect(r).toEqual([
+      [1, "x"],
+      [1, "x"],
+    ]);
   });
 
   it("gather() of generator objects and coroutine(...) results", async () => {
@@ -97,7 +108,7 @@ describe("coroutine()", () => {
     const c = f(2);
     expectTypeOf(c).toEqualTypeOf<Coroutine<string>>();
     expectTypeOf<Awaited<typeof c>>().toEqualTypeOf<string>();
-    const r = await aio.run(function* () {
+    const r = await runGen(function* () {
       const v = yield* f(3);
       expectTypeOf(v).toEqualTypeOf<string>();
       return v;
@@ -113,7 +124,7 @@ describe("coroutine()", () => {
     });
     expectTypeOf(f).parameters.toEqualTypeOf<[a: string, b: number]>();
     expectTypeOf(f("x", 1)).toEqualTypeOf<Coroutine<{ a: string; b: number }>>();
-    const r = await aio.run(async () => {
+    const r = await runAsync(async () => {
       const v = await f("x", 1);
       expectTypeOf(v).toEqualTypeOf<{ a: string; b: number }>();
       return v;
@@ -135,13 +146,13 @@ describe("sleep, waitFor, createTask, others", () => {
   it("sleep(1, 5) resolves to number; sleep(1) to void", async () => {
     expectTypeOf(aio.sleep(1, 5)).toEqualTypeOf<Coroutine<number>>();
     expectTypeOf(aio.sleep(1)).toEqualTypeOf<Coroutine<void>>();
-    const v = await aio.run(async () => await aio.sleep(0.001, 5));
+    const v = await runAsync(async () => await aio.sleep(0.001, 5));
     expectTypeOf(v).toEqualTypeOf<number>();
     expect(v).toBe(5);
   });
 
   it("waitFor<T> is a Coroutine<T> for every kind of awaitable", async () => {
-    const r = await aio.run(function* () {
+    const r = await runGen(function* () {
       const a = aio.waitFor(aio.sleep(0, "str"), 1);
       expectTypeOf(a).toEqualTypeOf<Coroutine<string>>();
       const t = aio.createTask(aio.sleep(0, 1));
@@ -159,7 +170,7 @@ describe("sleep, waitFor, createTask, others", () => {
   });
 
   it("createTask returns Task<T>", async () => {
-    const r = await aio.run(function* () {
+    const r = await runGen(function* () {
       const t1 = aio.createTask(aio.sleep(0, "x"));
       expectTypeOf(t1).toEqualTypeOf<Task<string>>();
       const t2 = aio.createTask(
@@ -180,7 +191,7 @@ describe("sleep, waitFor, createTask, others", () => {
   });
 
   it("timeout / taskGroup / shield / run resolve to the body's result type", async () => {
-    const r = await aio.run(function* () {
+    const r = await runGen(function* () {
       const a = aio.timeout(1, function* (cm) {
         expectTypeOf(cm).toEqualTypeOf<Timeout>();
         yield* aio.sleep(0);
@@ -200,7 +211,7 @@ describe("sleep, waitFor, createTask, others", () => {
   });
 
   it("wait resolves to [done, pending] sets of the futures' type", async () => {
-    const r = await aio.run(function* () {
+    const r = await runGen(function* () {
       const t = aio.createTask(aio.sleep(0, "w"));
       const res = yield* aio.wait([t]);
       expectTypeOf(res).toEqualTypeOf<[Set<Future<string>>, Set<Future<string>>]>();
@@ -210,7 +221,7 @@ describe("sleep, waitFor, createTask, others", () => {
   });
 
   it("Future<T>.then gives Promise of the callback type; await fut is T", async () => {
-    const r = await aio.run(async () => {
+    const r = await runAsync(async () => {
       const fut = aio.getRunningLoop().createFuture<number>();
       fut.setResult(2);
       const p = fut.then((v) => `${v}`);
@@ -220,5 +231,54 @@ describe("sleep, waitFor, createTask, others", () => {
       return [await p, v] as const;
     });
     expect(r).toEqual(["2", 2]);
+  });
+
+  it("Task<T> is inferred as an awaitable of T by waitFor, shield, ensureFuture and asCompleted", async () => {
+    const r = await runGen(function* () {
+      const t = aio.createTask(aio.sleep(0, 1));
+      const w = aio.waitFor(t, 1);
+      expectTypeOf(w).toEqualTypeOf<Coroutine<number>>();
+      const s = aio.shield(t);
+      expectTypeOf(s).toEqualTypeOf<Future<number>>();
+      const e = aio.ensureFuture(t);
+      expectTypeOf(e).toEqualTypeOf<Future<number>>();
+      const ac = aio.asCompleted([t, aio.sleep(0, 2)]);
+      expectTypeOf(ac).toEqualTypeOf<aio.AsCompleted<number>>();
+      const out: unknown[] = [yield* w, yield* s, yield* e];
+      for (const c of ac) out.push(yield* c);
+      return out;
+    });
+    expect(r).toEqual([1, 1, 1, 1, 2]);
+  });
+});
+
+describe("loop methods and run() keep result types", () => {
+  it("run(main) resolves to main's result type (generator function, async function, coroutine, awaitable)", async () => {
+    const a = await aio.run(function* () {
+      yield* aio.sleep(0);
+      return 1;
+    });
+    expectTypeOf(a).toEqualTypeOf<number>();
+    const b = await aio.run(async () => "b");
+    expectTypeOf(b).toEqualTypeOf<string>();
+    const c = await aio.run(aio.sleep(0, true));
+    expectTypeOf(c).toEqualTypeOf<boolean>();
+    expect([a, b, c]).toEqual([1, "b", true]);
+  });
+
+  it("loop.createTask returns Task<T>; loop.runUntilComplete resolves to T", async () => {
+    const loop = aio.newEventLoop();
+    try {
+      const t = loop.createTask(aio.sleep(0, "x"));
+      expectTypeOf(t).toEqualTypeOf<Task<string>>();
+      const v = await loop.runUntilComplete(t);
+      expectTypeOf(v).toEqualTypeOf<string>();
+      const n = await loop.runUntilComplete(aio.sleep(0, 3));
+      expectTypeOf(n).toEqualTypeOf<number>();
+      expect([v, n]).toEqual(["x", 3]);
+      expect(t).toBeInstanceOf(aio.Task);
+    } finally {
+      loop.close();
+    }
   });
 });
