@@ -145,7 +145,7 @@ export class EventLoop {
     let seq: number;
     if (n === 1) seq = this._ready.push(callback, ARG_MODE.NO_ARG, undefined, ctx);
     else if (n === 2) seq = this._ready.push(callback, ARG_MODE.ONE_ARG, arguments[1], ctx);
-    else seq = this._ready.push(callback, ARG_MODE.MANY_ARGS, Array.prototype.slice.call(arguments, 1), ctx);
+    else seq = this._ready.push(callback, ARG_MODE.MANY_ARGS, restArgs(arguments, 1), ctx);
     if (this._sources !== null) this._sources.set(seq, captureSource());
     if (this._wakeState !== WAKE_SOON && (this._running || this._ambient)) this._wakeSoon();
     return new Handle(callback, this, seq);
@@ -180,7 +180,7 @@ export class EventLoop {
     const when = nowMs / 1000 + delay;
     if (n === 2) return this._timer(when, callback, ARG_MODE.NO_ARG, undefined, nowMs);
     if (n === 3) return this._timer(when, callback, ARG_MODE.ONE_ARG, arguments[2], nowMs);
-    return this._timer(when, callback, ARG_MODE.MANY_ARGS, Array.prototype.slice.call(arguments, 2), nowMs);
+    return this._timer(when, callback, ARG_MODE.MANY_ARGS, restArgs(arguments, 2), nowMs);
   }
 
   /** Schedule `callback(...args)` at absolute loop time `when` (seconds, on loop.time()'s clock). */
@@ -199,7 +199,7 @@ export class EventLoop {
     const nowMs = performance.now();
     if (n === 2) return this._timer(when, callback, ARG_MODE.NO_ARG, undefined, nowMs);
     if (n === 3) return this._timer(when, callback, ARG_MODE.ONE_ARG, arguments[2], nowMs);
-    return this._timer(when, callback, ARG_MODE.MANY_ARGS, Array.prototype.slice.call(arguments, 2), nowMs);
+    return this._timer(when, callback, ARG_MODE.MANY_ARGS, restArgs(arguments, 2), nowMs);
   }
 
   /** Schedule a timer; `nowMs` is the clock reading (performance.now()) the caller based `when` on. @internal */
@@ -713,6 +713,16 @@ function runTimerHandle(h: TimerHandle): void {
   if (mode === ARG_MODE.ONE_ARG) h._callback(arg);
   else if (mode === ARG_MODE.NO_ARG) h._callback();
   else h._callback(...(arg as unknown[]));
+}
+
+/**
+ * Copy arguments[from..] into an array. Reading `arguments` by index only (never passing it
+ * along) lets V8 avoid materializing it on the common 0- and 1-argument paths.
+ */
+function restArgs(args: IArguments, from: number): unknown[] {
+  const out: unknown[] = [];
+  for (let i = from; i < args.length; i++) out.push(args[i]);
+  return out;
 }
 
 /** `name(arg1, arg2)` for messages, arguments shown as util.inspect shows them. */

@@ -131,12 +131,15 @@ describe("module-level functions from plain async code (no loop running)", () =>
   });
 
   it("await aio.wait(...) and for await over aio.asCompleted(...)", async () => {
-    const t1 = aio.createTask(aio.sleep(0.02, "slow"));
-    const t2 = aio.createTask(aio.sleep(0.001, "fast"));
-    const [done, pending] = await aio.wait([t1, t2], { returnWhen: aio.FIRST_COMPLETED });
+    const never = aio.createTask(aio.sleep(10, "never"));
+    const quick = aio.createTask(aio.sleep(0.001, "quick"));
+    const [done, pending] = await aio.wait([never, quick], { returnWhen: aio.FIRST_COMPLETED });
     // (identity checks: deep equality would iterate the futures)
-    expect(done.size === 1 && done.has(t2)).toBe(true);
-    expect(pending.size === 1 && pending.has(t1)).toBe(true);
+    expect(done.size === 1 && done.has(quick)).toBe(true);
+    expect(pending.size === 1 && pending.has(never)).toBe(true);
+    never.cancel();
+    // All three start in the same loop iteration: they complete in deadline order.
+    const t1 = aio.createTask(aio.sleep(0.02, "slow"));
     const out: string[] = [];
     for await (const v of aio.asCompleted<string>([t1, aio.sleep(0.005, "mid"), aio.sleep(0.04, "last")])) out.push(v);
     expect(out).toEqual(["mid", "slow", "last"]);
@@ -190,17 +193,18 @@ describe("module-level functions from plain async code (no loop running)", () =>
     expect(await plain).toBe("other's value");
   });
 
-  it("two plain async functions interleave on the default loop in deadline order", async () => {
+  it("two plain async functions interleave on the default loop, one sleep(0) iteration at a time", async () => {
     const log: string[] = [];
-    const worker = async (name: string, delays: number[]) => {
-      for (const d of delays) {
-        await aio.sleep(d);
-        log.push(`${name}@${d}`);
+    const worker = async (name: string, n: number) => {
+      for (let i = 1; i <= n; i++) {
+        await aio.sleep(0);
+        log.push(`${name}${i}`);
       }
+      return name;
     };
-    // a: wakes at 10, 30; b: wakes at 20, 40 (ms, cumulative)
-    await Promise.all([worker("a", [0.01, 0.02]), worker("b", [0.02, 0.02])]);
-    expect(log).toEqual(["a@0.01", "b@0.02", "a@0.02", "b@0.02"]);
+    const r = await Promise.all([worker("a", 3), worker("b", 2)]);
+    expect(r).toEqual(["a", "b"]);
+    expect(log).toEqual(["a1", "b1", "a2", "b2", "a3"]);
   });
 
   it("run() still works after ambient use, and ambient use works after run()", async () => {
@@ -346,7 +350,7 @@ setTimeout(() => console.log("done"), 100);
       `import * as aio from AIO;
 const loop = aio.newEventLoop();
 loop.callLater(0.01, () => { console.log("stop"); loop.stop(); });
-loop.callLater(0.05, () => console.log("near timer fired"));
+loop.callLater(1, () => console.log("near timer fired"));
 loop.callLater(3600, () => console.log("far timer fired"));
 await loop.runForever();
 loop.close();
