@@ -217,6 +217,7 @@ export function sleep<T>(delay: number, result?: T, options?: SignalOption): Cor
 // ---------------------------------------------------------------------------- ensureFuture / createTask
 
 /** A Future for any awaitable: futures as they are, coroutines wrapped in a Task, promises wrapped. */
+export function ensureFuture<A extends Awaitable<unknown>>(aw: A, loop?: EventLoop): Future<AwaitedOf<A>>;
 export function ensureFuture<T>(aw: Awaitable<T>, loop?: EventLoop): Future<T>;
 export function ensureFuture(aw: unknown, loop?: EventLoop): Future<unknown>;
 export function ensureFuture(aw: unknown, loop?: EventLoop): Future<unknown> {
@@ -234,6 +235,11 @@ export function ensureFuture(aw: unknown, loop?: EventLoop): Future<unknown> {
 }
 
 /** Schedule a coroutine as a Task on the running loop (asyncio.create_task). */
+export function createTask<A extends Coroutine<unknown> | Generator<unknown, unknown, any> | PromiseLike<unknown>>(
+  coro: A,
+  options?: { name?: string },
+): Task<AwaitedOf<A>>;
+export function createTask<T>(coro: Coroutine<T> | Generator<unknown, T, any> | PromiseLike<T>, options?: { name?: string }): Task<T>;
 export function createTask<T>(coro: Coroutine<T> | Generator<unknown, T, any> | PromiseLike<T>, options?: { name?: string }): Task<T> {
   if (options !== undefined && (options === null || typeof options !== "object")) {
     throw new TypeError(`createTask(): options must be an object, got ${describeValue(options)}`);
@@ -282,8 +288,8 @@ type GatherResults<A extends readonly unknown[]> = { -readonly [K in keyof A]: A
  * Run awaitables concurrently; resolve to their results in argument order (asyncio.gather).
  * The last argument may be `{ returnExceptions, signal }`.
  */
-export function gather<A extends readonly unknown[]>(...aws: A): GatheringFuture<GatherResults<A>>;
 export function gather<A extends readonly unknown[]>(...args: [...A, GatherOptions]): GatheringFuture<GatherResults<A>>;
+export function gather<A extends readonly unknown[]>(...aws: A): GatheringFuture<GatherResults<A>>;
 export function gather(...args: unknown[]): GatheringFuture<unknown[]> {
   let options: GatherOptions = {};
   if (args.length > 0 && isOptionsBag(args[args.length - 1])) options = args.pop() as GatherOptions;
@@ -527,6 +533,8 @@ function* waitForGen<T>(aw: unknown, timeout: number | null | undefined, signal:
  * Wait for one awaitable with a timeout (asyncio.wait_for, 3.11 semantics): on timeout it is
  * cancelled, the cancellation is awaited, and TimeoutError is thrown. A coroutine.
  */
+export function waitFor<A extends Awaitable<unknown>>(aw: A, timeout: number | null | undefined, options?: SignalOption): Coroutine<AwaitedOf<A>>;
+export function waitFor<T>(aw: Awaitable<T>, timeout: number | null | undefined, options?: SignalOption): Coroutine<T>;
 export function waitFor<T>(aw: Awaitable<T>, timeout: number | null | undefined, options?: SignalOption): Coroutine<T> {
   if (!isAwaitable(aw)) throw new TypeError(`waitFor(): an awaitable was expected, got ${describeValue(aw)}`);
   checkTimeout("waitFor", timeout);
@@ -538,6 +546,8 @@ export function waitFor<T>(aw: Awaitable<T>, timeout: number | null | undefined,
 // ---------------------------------------------------------------------------- shield
 
 /** Protect an awaitable from cancellation (asyncio.shield). */
+export function shield<A extends Awaitable<unknown>>(aw: A): Future<AwaitedOf<A>>;
+export function shield<T>(aw: Awaitable<T>): Future<T>;
 export function shield<T>(aw: Awaitable<T>): Future<T> {
   const inner = ensureFuture(aw) as Future<T>;
   if (inner.done()) return inner;
@@ -607,6 +617,8 @@ function putDone<T>(state: AsCompletedState<T>, f: Future<T> | null): void {
  * coroutine per input, or `for await (const result of asCompleted(...))` to get the results
  * directly. With a timeout, the remaining awaits throw TimeoutError once it passes.
  */
+export function asCompleted<A extends Awaitable<unknown>>(fs: Iterable<A>, options?: AsCompletedOptions): AsCompleted<AwaitedOf<A>>;
+export function asCompleted<T>(fs: Iterable<Awaitable<T>>, options?: AsCompletedOptions): AsCompleted<T>;
 export function asCompleted<T>(fs: Iterable<Awaitable<T>>, options: AsCompletedOptions = {}): AsCompleted<T> {
   if (fs instanceof Future || isCoroutine(fs) || fs === null || typeof fs !== "object" || typeof (fs as Iterable<unknown>)[Symbol.iterator] !== "function") {
     throw new TypeError(`asCompleted(): expected an iterable of awaitables, got ${describeValue(fs)}`);

@@ -81,6 +81,7 @@ export class Reaction {
 
 /** Done callback of a then() registration. @internal */
 export function settleReaction(r: Reaction): void {
+  rt.foreignResolved = true;
   r.settle(r.fut!);
 }
 

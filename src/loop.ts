@@ -42,6 +42,9 @@ import { ARG_MODE, Handle, TimerHandle, describeCallback } from "./handles.js";
 import { ReadyQueue } from "./internal/ready.js";
 import { rt } from "./internal/state.js";
 import type { Future } from "./futures.js";
+import type { Task } from "./tasks.js";
+import type { Coroutine } from "./coroutines.js";
+import type { AwaitedOf } from "./compose.js";
 
 const WAKE_IDLE = 0;
 const WAKE_SOON = 1; // a batch is running, suspended, or queued to run
@@ -253,9 +256,14 @@ export class EventLoop {
   }
 
   /** Wrap a coroutine in a Task scheduled on this loop. */
-  createTask<T>(coro: unknown, options?: { name?: string }): Future<T> {
+  createTask<A extends Coroutine<unknown> | Generator<unknown, unknown, any> | PromiseLike<unknown>>(
+    coro: A,
+    options?: { name?: string },
+  ): Task<AwaitedOf<A>>;
+  createTask<T>(coro: Coroutine<T> | Generator<unknown, T, any> | PromiseLike<T>, options?: { name?: string }): Task<T>;
+  createTask(coro: unknown, options?: { name?: string }): Task<unknown> {
     if (this._closed) throw new RuntimeError("Event loop is closed");
-    return hooks.createTask!(coro, this, options) as Future<T>;
+    return hooks.createTask!(coro, this, options) as Task<unknown>;
   }
 
   // ------------------------------------------------------------------ running
@@ -297,6 +305,8 @@ export class EventLoop {
       this._wakeState = WAKE_IDLE;
     }
     if (this._wakeState === WAKE_IDLE) {
+      // Start at once (asyncio's run_forever starts synchronously; we start right after the
+      // caller's synchronous code).
       this._wakeState = WAKE_SOON;
       queueMicrotask(this._batchBound);
     }
@@ -304,6 +314,10 @@ export class EventLoop {
   }
 
   /** Run until `awaitable` is done; resolves to its result (or rejects with its exception). */
+  runUntilComplete<A extends Future<unknown> | Coroutine<unknown> | PromiseLike<unknown> | Generator<unknown, unknown, any>>(
+    awaitable: A,
+  ): Promise<AwaitedOf<A>>;
+  runUntilComplete<T>(awaitable: unknown): Promise<T>;
   runUntilComplete<T>(awaitable: unknown): Promise<T> {
     this._checkRunnable();
     const fut = hooks.ensureFuture!(awaitable, this) as Future<T>;
@@ -371,7 +385,9 @@ export class EventLoop {
       this._timeout = null;
     }
     this._wakeState = WAKE_SOON;
-    queueMicrotask(this._batchBound);
+    // A macrotask, not a microtask: plain code's pending microtasks (for instance the `then` call
+    // of an `await task` made right after createTask) run before any task step does.
+    setImmediate(this._batchBound);
   }
 
   private _arm(tick: number): void {
@@ -564,6 +580,7 @@ export class EventLoop {
   }
 
   private _runDebug(fn: Function, mode: number, arg: unknown, seq: number): void {
+    const what = describeEntry(fn, mode, arg); // before the call: a timer entry clears its args
     const t0 = performance.now();
     try {
       if (mode === 1) fn(arg);
@@ -574,7 +591,7 @@ export class EventLoop {
       this._sources?.delete(seq);
       const dt = (performance.now() - t0) / 1000;
       if (dt >= this.slowCallbackDuration) {
-        let msg = `Executing <Handle ${describeCallback(fn)}> took ${dt.toFixed(3)} seconds`;
+        let msg = `Executing ${what} took ${dt.toFixed(3)} seconds`;
         if (source !== undefined) msg += `\nHandle created at:\n${source}`;
         console.warn(msg);
       }
@@ -582,11 +599,20 @@ export class EventLoop {
   }
 
   /**
-   * A callback woke an async-function task: let its continuation run (in microtasks) before the
-   * next handle. The batch resumes once the task reaches its next aionode await or settles, or
-   * after MAX_ASYNC_HOPS microtask turns if it awaits something foreign.
+   * Suspend the batch, let Node drain the microtask queue completely, then run `fn` (which may
+   * open an async window) and resume. Used before an async-function step when callbacks of this
+   * batch resolved plain promises: their continuations must not run inside the step's window.
    * @internal
    */
+  _drainThen(fn: () => void): void {
+    this._suspended = true;
+    setImmediate(() => {
+      fn();
+      this._hops = 0;
+      queueMicrotask(this._resumeBound);
+    });
+  }
+
   _suspendForAsync(): void {
     if (this._suspended) {
       this._hops = 0;
@@ -723,6 +749,20 @@ function restArgs(args: IArguments, from: number): unknown[] {
   const out: unknown[] = [];
   for (let i = from; i < args.length; i++) out.push(args[i]);
   return out;
+}
+
+/** Internal callbacks (task steps, wake-ups) describe their entry for debug reports. */
+export const DESCRIBE = Symbol("aionode.describe");
+
+/** What a ready-queue entry runs, for debug reports: `<Handle name(args)>`, `<TimerHandle ...>`, `<Task ...>`. */
+function describeEntry(fn: Function, mode: number, arg: unknown): string {
+  if (fn === runTimerHandle) {
+    const h = arg as TimerHandle;
+    return `<TimerHandle ${describeCall(h._callback, h._argMode, h._arg)}>`;
+  }
+  const d = (fn as unknown as Record<symbol, ((arg: unknown) => string) | undefined>)[DESCRIBE];
+  if (d !== undefined) return d(arg);
+  return `<Handle ${describeCall(fn, mode, arg)}>`;
 }
 
 /** `name(arg1, arg2)` for messages, arguments shown as util.inspect shows them. */

@@ -1,8 +1,8 @@
 /** run(): asyncio.run. */
 import { RuntimeError } from "./errors.js";
-import { isCoroutine, lazyCall } from "./coroutines.js";
+import { isCoroutine, lazyCall, type Coroutine } from "./coroutines.js";
 import { setEventLoop } from "./events.js";
-import { gather } from "./compose.js";
+import { gather, type Awaitable, type AwaitedOf } from "./compose.js";
 import { EventLoop, describeValue } from "./loop.js";
 import { allTasks, type Task } from "./tasks.js";
 import { rt } from "./internal/state.js";
@@ -16,6 +16,9 @@ export interface RunOptions {
  * loop. `main` may be a coroutine object, a coroutine function (generator or async function,
  * called with no arguments inside the new loop) or any awaitable.
  */
+export function run<T>(main: () => Generator<unknown, T, any> | PromiseLike<T> | T, options?: RunOptions): Promise<T>;
+export function run<A extends Awaitable<unknown>>(main: A, options?: RunOptions): Promise<AwaitedOf<A>>;
+export function run<T>(main: unknown, options?: RunOptions): Promise<T>;
 export async function run<T>(main: unknown, options: RunOptions = {}): Promise<T> {
   if (rt.runningLoop !== null) {
     throw new RuntimeError("run() cannot be called from a running event loop");
@@ -28,8 +31,8 @@ export async function run<T>(main: unknown, options: RunOptions = {}): Promise<T
   const loop = new EventLoop({ debug: options.debug === true });
   setEventLoop(loop);
   try {
-    const task = loop.createTask<T>(coro);
-    return await loop.runUntilComplete<T>(task);
+    const task = loop.createTask(coro as Coroutine<T>);
+    return await loop.runUntilComplete<T>(task as unknown);
   } finally {
     try {
       await cancelAllTasks(loop);

@@ -344,6 +344,22 @@ setTimeout(() => console.log("done"), 100);
     expect(r.code).toBe(0);
   });
 
+  it("closing the ambient default loop while it waits for a far-future timer: the process exits", async () => {
+    const r = await runModule(
+      built,
+      `import * as aio from AIO;
+await aio.sleep(0.001);
+const loop = aio.getEventLoop();
+loop.callLater(3600, () => console.log("far timer fired"));
+loop.close();
+console.log("closed");
+`,
+    );
+    expect(r.killed).toBe(false);
+    expect(r.stdout).toBe("closed\n");
+    expect(r.code).toBe(0);
+  });
+
   it("closing a stopped loop drops its pending timers", async () => {
     const r = await runModule(
       built,

@@ -547,7 +547,7 @@ describe("createTask / ensureFuture with a non-coroutine", () => {
   it("loop.createTask and aio.createTask throw TypeError", async () => {
     const loop = freshLoop();
     for (const bad of [42, "x", null, undefined, {}, () => {}, function* () {}]) {
-      expectThrows(() => loop.createTask(bad), TypeError, /coroutine/);
+      expectThrows(() => loop.createTask(bad as never), TypeError, /coroutine/);
     }
     const r = await runGen(loop, function* () {
       const names: string[] = [];

@@ -19,6 +19,11 @@ export interface RuntimeState {
   asyncTask: Task<unknown> | null;
   /** Counter for default task names: Task-1, Task-2, ... */
   taskCounter: number;
+  /**
+   * A loop callback settled a plain promise (a then() of plain code): its continuation is
+   * pending in the microtask queue and must run before the next async-function window opens.
+   */
+  foreignResolved: boolean;
 }
 
 export const rt: RuntimeState = {
@@ -27,4 +32,5 @@ export const rt: RuntimeState = {
   currentTask: null,
   asyncTask: null,
   taskCounter: 0,
+  foreignResolved: false,
 };
