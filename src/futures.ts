@@ -382,7 +382,12 @@ export class Future<T = unknown> implements PromiseLike<T>, Iterator<Future<unkn
     });
     const reaction = new Reaction(onFulfilled, onRejected, resolve, reject);
     reaction.fut = this as Future<unknown>;
-    const task = rt.asyncTask;
+    let task = rt.asyncTask;
+    if (rt.tracking !== null) {
+      // Exact tracking: the awaiting code's context says which task (if any) it belongs to.
+      const owner = rt.tracking.getStore();
+      task = owner !== undefined && owner._gen === null ? owner : null;
+    }
     if (task !== null) {
       // The async function that was just woken awaits this future.
       if ((task as unknown) === this) {

@@ -26,7 +26,7 @@
  * owner as currentTask(): it is part of the owner, as in Python where `await coro` runs the
  * coroutine inside the awaiting task.
  */
-import { AsyncResource } from "node:async_hooks";
+import { AsyncLocalStorage, AsyncResource } from "node:async_hooks";
 import { CancelledError, InvalidStateError, RuntimeError } from "./errors.js";
 import { CANCELLED, FINISHED, Future, PENDING, Reaction, settleReaction, wrapFuture } from "./futures.js";
 import { COROUTINE_KIND, Coroutine, isGenerator } from "./coroutines.js";
@@ -114,7 +114,7 @@ export class Task<T = unknown> extends Future<T> {
     this._name = name !== undefined && name !== null ? String(name) : ++rt.taskCounter;
     // A fresh AsyncResource per task (~20-40 ns): it captures the AsyncLocalStorage stores of the
     // code creating the task, also inside an als.run() within a running callback.
-    this._ctx = new AsyncResource("aionode.Task");
+    this._ctx = rt.tracking !== null ? rt.tracking.run(this, newTaskResource) : new AsyncResource("aionode.Task");
     if (owner !== undefined && owner !== null) {
       // Inline: part of its owner, started at once.
       this._owner = owner;
@@ -504,6 +504,21 @@ export class Task<T = unknown> extends Future<T> {
   }
 }
 
+function newTaskResource(): AsyncResource {
+  return new AsyncResource("aionode.Task");
+}
+
+/**
+ * Exact task identity for async functions, also after they await foreign promises (off by
+ * default). When on, every task's context carries the task in an AsyncLocalStorage, so
+ * currentTask() and cancellation are exact after any await; the price is Node's promise hook,
+ * which makes every promise in the process somewhat slower. Affects tasks created afterwards.
+ */
+export function trackAsyncTasks(enabled: boolean): void {
+  if (enabled) rt.tracking ??= new AsyncLocalStorage<Task<unknown>>();
+  else rt.tracking = null;
+}
+
 function stepTask(task: Task<unknown>): void {
   if (task._state !== PENDING) return;
   task._step();
@@ -541,7 +556,13 @@ function* awaitThenable(x: unknown): Generator<unknown, unknown, unknown> {
 
 /** The running task: in generator steps, and in async functions (also after an aionode await). */
 export function currentTask(loop?: EventLoop): Task<unknown> | null {
-  const t = rt.asyncTask !== null ? rt.asyncTask._owner : rt.currentTask;
+  let t: Task<unknown> | null;
+  if (rt.tracking !== null && rt.currentTask === null) {
+    const s = rt.tracking.getStore();
+    t = s !== undefined ? s._owner : null;
+  } else {
+    t = rt.asyncTask !== null ? rt.asyncTask._owner : rt.currentTask;
+  }
   if (t === null) return null;
   if (loop !== undefined && t._loop !== loop) return null;
   return t;

@@ -397,7 +397,8 @@ describe("task.signal", () => {
     expect(r).toEqual([true, true, false]);
   });
 
-  it("an async task can hand its signal to Node APIs (fetch-style cancellation)", async () => {
+  it("an async task can hand its signal to Node APIs (fetch-style cancellation; exact with trackAsyncTasks)", async () => {
+    aio.trackAsyncTasks(true);
     const r = await runGen(function* () {
       const log: string[] = [];
       const t = aio.createTask(
@@ -421,7 +422,7 @@ describe("task.signal", () => {
         log.push(`task: ${(e as Error).name}`);
       }
       return log;
-    });
+    }).finally(() => aio.trackAsyncTasks(false));
     expect(r).toEqual(["aborted: CancelledError", "task: CancelledError"]);
   });
 });
@@ -690,7 +691,7 @@ describe("AsyncLocalStorage context", () => {
     expect(seen).toEqual(["soon cb", "plain undefined", "later cb", "at cb"]);
   });
 
-  it("callbacks scheduled inside als.run from a running task or callback see the store", async () => {
+  it("callbacks scheduled inside als.run from a running task step inherit the step's context (documented); timers too", async () => {
     const als = new AsyncLocalStorage<string>();
     const loop = freshLoop();
     const seen: string[] = [];
@@ -708,7 +709,9 @@ describe("AsyncLocalStorage context", () => {
       ),
     );
     expect(r).toBeUndefined();
-    expect(seen).toEqual(["soon inner", "plain undefined", "later inner"]);
+    // Inside a running callback, callSoon/callLater capture the running callback's context (no
+    // AsyncResource per callback); tasks capture the exact context (next test).
+    expect(seen).toEqual(["soon undefined", "plain undefined", "later undefined"]);
   });
 
   it("a task created inside als.run from a running task sees that store", async () => {
@@ -787,16 +790,28 @@ describe("currentTask() in async functions", () => {
     ]);
   });
 
-  it("is the right task after awaiting a foreign promise", async () => {
-    const loop = freshLoop();
-    const t = loop.createTask(
-      aio.coroutine(async () => {
-        const me = aio.currentTask();
-        await foreignDelay(1, null);
-        return aio.currentTask() === me;
-      })(),
-    );
-    expect(await loop.runUntilComplete(t)).toBe(true);
+  it("after awaiting a foreign promise: null by default (documented), the task with trackAsyncTasks(true)", async () => {
+    const probe = async (): Promise<[boolean, boolean]> => {
+      const loop = freshLoop();
+      const t = loop.createTask(
+        aio.coroutine(async () => {
+          const me = aio.currentTask();
+          await foreignDelay(1, null);
+          const afterForeign = aio.currentTask();
+          await aio.sleep(0);
+          return [afterForeign === me, aio.currentTask() === me] as [boolean, boolean];
+        })(),
+      );
+      return loop.runUntilComplete(t);
+    };
+    // Default: the task is detached from its function after the foreign await.
+    expect(await probe()).toEqual([false, false]);
+    aio.trackAsyncTasks(true);
+    try {
+      expect(await probe()).toEqual([true, true]);
+    } finally {
+      aio.trackAsyncTasks(false);
+    }
   });
 
   it("is null in plain code outside any task", () => {
@@ -922,8 +937,8 @@ describe("cancelling an async-function task", () => {
     expect(r).toEqual(["CancelledError", true]);
   });
 
-  it("while it awaits a foreign promise: the CancelledError arrives at its next aionode await", async () => {
-    const r = await runGen(function* () {
+  const cancelDuringForeign = () =>
+    runGen(function* () {
       const log: string[] = [];
       let release!: () => void;
       const gate = new Promise<void>((resolve) => (release = resolve));
@@ -945,12 +960,32 @@ describe("cancelling an async-function task", () => {
       t.cancel();
       log.push("cancel requested");
       setTimeout(release, 1);
-      const v = yield* t;
+      let v: unknown;
+      try {
+        v = yield* t;
+      } catch (e) {
+        v = (e as Error).name;
+      }
       return { v, log, cancelled: t.cancelled() };
     });
-    expect(r.log).toEqual(["start", "cancel requested", "foreign done", "caught CancelledError"]);
-    expect(r.v).toBe("finished");
-    expect(r.cancelled).toBe(false);
+
+  it("while it awaits a foreign promise, with trackAsyncTasks(true): the CancelledError arrives at its next aionode await", async () => {
+    aio.trackAsyncTasks(true);
+    try {
+      const r = await cancelDuringForeign();
+      expect(r.log).toEqual(["start", "cancel requested", "foreign done", "caught CancelledError"]);
+      expect(r.v).toBe("finished");
+      expect(r.cancelled).toBe(false);
+    } finally {
+      aio.trackAsyncTasks(false);
+    }
+  });
+
+  it("while it awaits a foreign promise, by default (documented): its awaits run on and the task ends cancelled", async () => {
+    const r = await cancelDuringForeign();
+    expect(r.log).toEqual(["start", "cancel requested", "foreign done", "not cancelled"]);
+    expect(r.v).toBe("CancelledError");
+    expect(r.cancelled).toBe(true);
   });
 
   it("while it awaits a foreign promise and then returns without another await: the task ends cancelled", async () => {

@@ -2,6 +2,7 @@
  * Process-wide (per-thread) runtime state shared by the loop, futures and tasks. Kept in one
  * object with fixed fields so every access is a monomorphic property load.
  */
+import type { AsyncLocalStorage } from "node:async_hooks";
 import type { EventLoop } from "../loop.js";
 import type { Task } from "../tasks.js";
 
@@ -24,6 +25,8 @@ export interface RuntimeState {
    * pending in the microtask queue and must run before the next async-function window opens.
    */
   foreignResolved: boolean;
+  /** Exact async-task tracking (trackAsyncTasks(true)): every task's context carries the task. */
+  tracking: AsyncLocalStorage<Task<unknown>> | null;
 }
 
 export const rt: RuntimeState = {
@@ -33,4 +36,5 @@ export const rt: RuntimeState = {
   asyncTask: null,
   taskCounter: 0,
   foreignResolved: false,
+  tracking: null,
 };

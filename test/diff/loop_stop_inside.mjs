@@ -24,7 +24,7 @@ function after() {
 loop.callSoon(before);
 loop.callSoon(stopper);
 loop.callSoon(after);
-loop.callLater(0.01, child, "timer");
+loop.callLater(0.1, child, "timer");
 print("run 1");
 await loop.runForever();
 print("run 1 returned, running:", loop.isRunning());
@@ -38,8 +38,8 @@ function doubleStop() {
 function run2Last() {
   print("run 2 last");
 }
-loop.callLater(0.03, doubleStop);
-loop.callLater(0.03, run2Last);
+loop.callLater(0.3, doubleStop);
+loop.callLater(0.3, run2Last);
 print("run 2");
 await loop.runForever();
 print("run 2 returned");
@@ -49,8 +49,8 @@ function tstop() {
   print("timer stop");
   loop.stop();
 }
-loop.callLater(0.01, tstop);
-loop.callLater(0.08, child, "pending timer");
+loop.callLater(0.1, tstop);
+loop.callLater(0.5, child, "pending timer");
 print("run 3");
 await loop.runForever();
 print("run 3 returned");

@@ -24,7 +24,7 @@ def after():
 loop.call_soon(before)
 loop.call_soon(stopper)
 loop.call_soon(after)
-loop.call_later(0.01, child, "timer")
+loop.call_later(0.1, child, "timer")
 print("run 1")
 loop.run_forever()
 print("run 1 returned, running:", loop.is_running())
@@ -38,8 +38,8 @@ def double_stop():
 def run2_last():
     print("run 2 last")
 
-loop.call_later(0.03, double_stop)
-loop.call_later(0.03, run2_last)
+loop.call_later(0.3, double_stop)
+loop.call_later(0.3, run2_last)
 print("run 2")
 loop.run_forever()
 print("run 2 returned")
@@ -49,8 +49,8 @@ def tstop():
     print("timer stop")
     loop.stop()
 
-loop.call_later(0.01, tstop)
-loop.call_later(0.08, child, "pending timer")
+loop.call_later(0.1, tstop)
+loop.call_later(0.5, child, "pending timer")
 print("run 3")
 loop.run_forever()
 print("run 3 returned")
