@@ -981,6 +981,33 @@ describe("cancelling an async-function task", () => {
     }
   });
 
+  it("awaiting aio.wrapFuture(promise) keeps the task attached: currentTask() stays right and cancel() lands at that await", async () => {
+    const r = await runGen(function* () {
+      const log: string[] = [];
+      const t = aio.createTask(
+        aio.coroutine(async () => {
+          const me = aio.currentTask();
+          await aio.wrapFuture(foreignDelay(1, null));
+          log.push(`same task ${aio.currentTask() === me}`);
+          try {
+            await aio.wrapFuture(foreignDelay(50, null));
+            log.push("not cancelled");
+          } catch (e) {
+            log.push(`caught ${(e as Error).name}`);
+          }
+          return "finished";
+        })(),
+      );
+      while (log.length === 0) yield* aio.sleep(0.001);
+      t.cancel();
+      const v = yield* t;
+      return { v, log, cancelled: t.cancelled() };
+    });
+    expect(r.log).toEqual(["same task true", "caught CancelledError"]);
+    expect(r.v).toBe("finished");
+    expect(r.cancelled).toBe(false);
+  });
+
   it("while it awaits a foreign promise, by default (documented): its awaits run on and the task ends cancelled", async () => {
     const r = await cancelDuringForeign();
     expect(r.log).toEqual(["start", "cancel requested", "foreign done", "not cancelled"]);
