@@ -10,7 +10,8 @@ import { currentLoop } from "./events.js";
 import { CANCELLED, FINISHED, Future, PENDING, wrapFuture } from "./futures.js";
 import { ARG_MODE, type TimerHandle } from "./handles.js";
 import { describeValue, type EventLoop } from "./loop.js";
-import { Task, createTaskOn } from "./tasks.js";
+import { SLEEP0_ITERATOR, Task, createTaskOn } from "./tasks.js";
+import { rt } from "./internal/state.js";
 
 export const FIRST_COMPLETED = "FIRST_COMPLETED";
 export const FIRST_EXCEPTION = "FIRST_EXCEPTION";
@@ -160,7 +161,13 @@ class SleepCoroutine<T> extends Coroutine<T> implements Iterator<unknown, T, unk
 
   override [Symbol.iterator](): Iterator<unknown, T, unknown> {
     this._take();
-    return this;
+    if (this._delay <= 0 && this._signal === undefined) {
+      // Inside a task, sleep(0) keeps no per-sleep state (see SLEEP0_ITERATOR).
+      if (this._value === undefined && rt.steppingTask !== null) return SLEEP0_ITERATOR as Iterator<unknown, T, unknown>;
+      return this;
+    }
+    // The future iterates itself: it yields itself until the timer resolves it.
+    return makeSleepFuture(this._delay, this._value, this._signal);
   }
 
   /** @internal A Task runs this coroutine through its own iterator. */

@@ -36,8 +36,10 @@ import { rt } from "./internal/state.js";
 const T_MUST_CANCEL = 1;
 const T_SEND_RESULT = 2;
 const T_STARTED = 4;
-const T_STEP_SHIFT = 3;
-const T_LOW_MASK = 7;
+/** The task is relinquishing one iteration inside sleep(0) (see SLEEP0_ITERATOR). */
+const T_SLEEP0 = 8;
+const T_STEP_SHIFT = 4;
+const T_LOW_MASK = 15;
 const STEP_NONE = 0;
 const STEP_THROW = 1;
 const STEP_SEND = 2;
@@ -258,18 +260,22 @@ export class Task<T = unknown> extends Future<T> {
     }
     const prevTask = rt.currentTask;
     const prevAsync = rt.asyncTask;
+    const prevStepping = rt.steppingTask;
     rt.currentTask = this._owner;
+    rt.steppingTask = this;
     rt.asyncTask = null;
     let r: IteratorResult<unknown, unknown>;
     const gen = this._gen!;
     try {
       r = hasExc ? throwInto(gen, exc) : gen.next(send);
     } catch (e) {
+      rt.steppingTask = prevStepping;
       rt.currentTask = prevTask;
       if (rt.asyncTask === null) rt.asyncTask = prevAsync;
       this._finishWithError(e);
       return;
     }
+    rt.steppingTask = prevStepping;
     rt.currentTask = prevTask;
     // Keep a window an inline async task opened during the step (its body's first await must be
     // attributed to it); otherwise restore the caller's.
@@ -503,6 +509,36 @@ export class Task<T = unknown> extends Future<T> {
     return base.replace(/^<Task /, `<Task ${this.getName()} `);
   }
 }
+
+const SLEEP0_DONE: IteratorResult<unknown, undefined> = Object.freeze({ value: undefined, done: true }) as never;
+const SLEEP0_YIELD: IteratorResult<unknown, undefined> = Object.freeze({ value: undefined, done: false }) as never;
+
+/**
+ * The iterator of `yield* sleep(0)` inside a task: one shared object whose only state (has it
+ * relinquished yet?) is a flag of the task being stepped, so a task suspended in sleep(0) retains
+ * no per-sleep object. @internal
+ */
+export const SLEEP0_ITERATOR: Iterator<unknown, undefined, unknown> = {
+  next(): IteratorResult<unknown, undefined> {
+    const t = rt.steppingTask!;
+    if ((t._tflags & T_SLEEP0) !== 0) {
+      t._tflags &= ~T_SLEEP0;
+      return SLEEP0_DONE;
+    }
+    t._tflags |= T_SLEEP0;
+    return SLEEP0_YIELD;
+  },
+  throw(err?: unknown): IteratorResult<unknown, undefined> {
+    const t = rt.steppingTask;
+    if (t !== null) t._tflags &= ~T_SLEEP0;
+    throw err;
+  },
+  return(value?: unknown): IteratorResult<unknown, undefined> {
+    const t = rt.steppingTask;
+    if (t !== null) t._tflags &= ~T_SLEEP0;
+    return { value: value as undefined, done: true };
+  },
+};
 
 function newTaskResource(): AsyncResource {
   return new AsyncResource("aionode.Task");

@@ -11,8 +11,10 @@ export interface RuntimeState {
   runningLoop: EventLoop | null;
   /** The default loop's ambient driver is active (plain Node code used aionode with no loop running). */
   ambientLoop: EventLoop | null;
-  /** The task whose generator step (or async first step) is executing right now. */
+  /** The task whose generator step (or async first step) is executing right now (an inline task's owner). */
   currentTask: Task<unknown> | null;
+  /** The task object actually being stepped (an inline task itself, not its owner). */
+  steppingTask: Task<unknown> | null;
   /**
    * The async-function task that was just woken (or started) and whose continuation is running in
    * the microtask window that follows: Future.then() attributes the next await to it.
@@ -33,6 +35,7 @@ export const rt: RuntimeState = {
   runningLoop: null,
   ambientLoop: null,
   currentTask: null,
+  steppingTask: null,
   asyncTask: null,
   taskCounter: 0,
   foreignResolved: false,
