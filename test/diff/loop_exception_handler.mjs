@@ -35,7 +35,7 @@ const handles = [];
 handles.push(loop.callSoon(fine, 1));
 handles.push(loop.callSoon(boom));
 handles.push(loop.callSoon(fine, 2)); // the rest of the iteration still runs
-handles.push(loop.callLater(0.01, boom));
+handles.push(loop.callLater(0.05, boom));
 handles.push(loop.callSoon(boom_args, 1, "x"));
 
 // an exception in a future's done callback
@@ -53,7 +53,7 @@ function stage2() {
   loop.setExceptionHandler(doneHandler);
   fut.setResult(7);
 }
-loop.callLater(0.02, stage2);
+loop.callLater(0.1, stage2);
 
 // a handler that raises: asyncio logs that (stderr) and the loop goes on
 function badHandler(lp, ctx) {
@@ -67,7 +67,7 @@ function stage3() {
   loop.callSoon(boom);
   loop.callSoon(fine, "after failing handler");
 }
-loop.callLater(0.03, stage3);
+loop.callLater(0.15, stage3);
 
 // back to the default handler (it logs to stderr, not stdout)
 function stage4() {
@@ -76,8 +76,8 @@ function stage4() {
   loop.callSoon(boom);
   loop.callSoon(fine, "after default handler");
 }
-loop.callLater(0.04, stage4);
-loop.callLater(0.05, () => loop.stop());
+loop.callLater(0.2, stage4);
+loop.callLater(0.25, () => loop.stop());
 await loop.runForever();
 
 try {

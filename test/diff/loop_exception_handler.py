@@ -37,7 +37,7 @@ handles = []
 handles.append(loop.call_soon(fine, 1))
 handles.append(loop.call_soon(boom))
 handles.append(loop.call_soon(fine, 2))  # the rest of the iteration still runs
-handles.append(loop.call_later(0.01, boom))
+handles.append(loop.call_later(0.05, boom))
 handles.append(loop.call_soon(boom_args, 1, "x"))
 
 # an exception in a future's done callback
@@ -55,7 +55,7 @@ def stage2():
     loop.set_exception_handler(done_handler)
     fut.set_result(7)
 
-loop.call_later(0.02, stage2)
+loop.call_later(0.1, stage2)
 
 # a handler that raises: asyncio logs that (stderr) and the loop goes on
 def bad_handler(lp, ctx):
@@ -67,7 +67,7 @@ def stage3():
     loop.call_soon(boom)
     loop.call_soon(fine, "after failing handler")
 
-loop.call_later(0.03, stage3)
+loop.call_later(0.15, stage3)
 
 # back to the default handler (it logs to stderr, not stdout)
 def stage4():
@@ -76,8 +76,8 @@ def stage4():
     loop.call_soon(boom)
     loop.call_soon(fine, "after default handler")
 
-loop.call_later(0.04, stage4)
-loop.call_later(0.05, loop.stop)
+loop.call_later(0.2, stage4)
+loop.call_later(0.25, loop.stop)
 loop.run_forever()
 
 try:
