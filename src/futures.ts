@@ -89,6 +89,8 @@ const STATE_MASK = 3;
 const F_FAILED = 4;
 const F_BLOCKING = 8;
 const F_LOG_TRACEBACK = 16;
+/** Done callbacks run at once instead of through callSoon (inline tasks). @internal */
+export const F_SYNC_CALLBACKS = 32;
 
 /** @internal */
 export interface FutureExtras {
@@ -218,7 +220,6 @@ export class Future<T = unknown> implements PromiseLike<T>, Iterator<Future<unkn
     this._result = exception;
     this._failed = true;
     this._state = FINISHED;
-    this._scheduleCallbacks();
     this._logTraceback = true;
     const ref = new WeakRef<Future<unknown>>(this);
     unretrievedRefs.set(this, ref);
@@ -234,6 +235,8 @@ export class Future<T = unknown> implements PromiseLike<T>, Iterator<Future<unkn
       },
       this,
     );
+    // Last: an inline task's awaiter may retrieve the exception right inside this call.
+    this._scheduleCallbacks();
   }
 
   /** @internal */
@@ -342,6 +345,10 @@ export class Future<T = unknown> implements PromiseLike<T>, Iterator<Future<unkn
   private _scheduleCallbacks(): void {
     const fn = this._cb0;
     if (fn === null) return;
+    if ((this._flags & F_SYNC_CALLBACKS) !== 0) {
+      this._runCallbacksNow();
+      return;
+    }
     const loop = this._loop;
     loop._callSoon1(fn, this._arg0, this._ctx0!);
     this._cb0 = null;
@@ -352,6 +359,27 @@ export class Future<T = unknown> implements PromiseLike<T>, Iterator<Future<unkn
       this._cbs = null;
       for (let i = 0; i < rest.length; i += 3) {
         loop._callSoon1(rest[i] as Function, rest[i + 1], rest[i + 2] as AsyncResource);
+      }
+    }
+  }
+
+  /**
+   * An inline task (part of the task awaiting it) hands its outcome to its awaiter at once, as a
+   * Python coroutine returns into the coroutine that awaited it within the same step.
+   */
+  private _runCallbacksNow(): void {
+    const fn = this._cb0!;
+    const arg = this._arg0;
+    const ctx = this._ctx0!;
+    const rest = this._cbs;
+    this._cb0 = null;
+    this._arg0 = undefined;
+    this._ctx0 = null;
+    this._cbs = null;
+    ctx.runInAsyncScope(fn as (...a: unknown[]) => unknown, null, arg);
+    if (rest !== null) {
+      for (let i = 0; i < rest.length; i += 3) {
+        (rest[i + 2] as AsyncResource).runInAsyncScope(rest[i] as (...a: unknown[]) => unknown, null, rest[i + 1]);
       }
     }
   }

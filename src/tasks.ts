@@ -28,7 +28,7 @@
  */
 import { AsyncLocalStorage, AsyncResource } from "node:async_hooks";
 import { CancelledError, InvalidStateError, RuntimeError } from "./errors.js";
-import { CANCELLED, FINISHED, Future, PENDING, Reaction, settleReaction, wrapFuture } from "./futures.js";
+import { CANCELLED, FINISHED, F_SYNC_CALLBACKS, Future, PENDING, Reaction, settleReaction, wrapFuture } from "./futures.js";
 import { COROUTINE_KIND, Coroutine, isGenerator } from "./coroutines.js";
 import { DESCRIBE, describeValue, hooks, type EventLoop } from "./loop.js";
 import { rt } from "./internal/state.js";
@@ -118,8 +118,9 @@ export class Task<T = unknown> extends Future<T> {
     // code creating the task, also inside an als.run() within a running callback.
     this._ctx = rt.tracking !== null ? rt.tracking.run(this, newTaskResource) : new AsyncResource("aionode.Task");
     if (owner !== undefined && owner !== null) {
-      // Inline: part of its owner, started at once.
+      // Inline: part of its owner, started at once, its outcome handed over at once.
       this._owner = owner;
+      this._flags |= F_SYNC_CALLBACKS;
       this._ctx.runInAsyncScope(stepTask, null, this);
     } else {
       this._owner = this;
