@@ -1,7 +1,8 @@
 /**
  * Differential tests: each test/diff/NAME.py is a Python asyncio program and NAME.mjs its
- * aionode twin. Both run as child processes; their stdout must match line for line.
- * (The twins import "aionode", i.e. dist/: `npm test` builds first.)
+ * aionode twin (generator coroutines); NAMEasync.mjs, where present, is a second twin written with
+ * async functions and compared with the same NAME.py. Both run as child processes; their stdout
+ * must match line for line. (The twins import "aionode", i.e. dist/: `npm test` builds first.)
  */
 import { execFile } from "node:child_process";
 import { readdirSync } from "node:fs";
@@ -11,10 +12,17 @@ import { describe, expect, it } from "vitest";
 
 const run = promisify(execFile);
 const dir = join(import.meta.dirname, "diff");
-const pairs = readdirSync(dir)
-  .filter((f) => f.endsWith(".py"))
-  .map((f) => f.slice(0, -3))
-  .filter((name) => readdirSync(dir).includes(`${name}.mjs`))
+const files = readdirSync(dir);
+/** [twin name, Python original] for every twin that has an original. */
+const pairs: [string, string][] = files
+  .filter((f) => f.endsWith(".mjs"))
+  .map((f) => f.slice(0, -4))
+  .map((name): [string, string] => {
+    if (files.includes(`${name}.py`)) return [name, name];
+    if (name.endsWith("async") && files.includes(`${name.slice(0, -5)}.py`)) return [name, name.slice(0, -5)];
+    return [name, ""];
+  })
+  .filter(([, py]) => py !== "")
   .sort();
 
 async function output(cmd: string, file: string): Promise<string> {
@@ -30,9 +38,12 @@ describe("differential: Python asyncio vs aionode", () => {
   it("has at least 40 pairs", () => {
     expect(pairs.length).toBeGreaterThanOrEqual(40);
   });
-  for (const name of pairs) {
+  it("every Python original has a generator twin", () => {
+    for (const f of files.filter((f) => f.endsWith(".py"))) expect(files).toContain(f.replace(/\.py$/, ".mjs"));
+  });
+  for (const [name, original] of pairs) {
     it.concurrent(name, async () => {
-      const [py, js] = await Promise.all([output("python3", `${name}.py`), output(process.execPath, `${name}.mjs`)]);
+      const [py, js] = await Promise.all([output("python3", `${original}.py`), output(process.execPath, `${name}.mjs`)]);
       expect(py.length).toBeGreaterThan(0);
       expect(js.split("\n")).toEqual(py.split("\n"));
     });
