@@ -15,6 +15,20 @@ function* lcg(seed = LCG_SEED) {
   }
 }
 
+/** W1 with a Node scheduling primitive: a burst of 1M callbacks, each incrementing a counter. */
+async function nodeBurst(schedule) {
+  const N = 1_000_000;
+  let count = 0;
+  const t0 = performance.now();
+  await new Promise((resolve) => {
+    const inc = () => {
+      if (++count === N) resolve();
+    };
+    for (let i = 0; i < N; i++) schedule(inc);
+  });
+  return { value: N / ((performance.now() - t0) / 1000), unit: "callbacks/s" };
+}
+
 // ------------------------------------------------------------------ workloads (run in a child)
 const workloads = {
   async "W1:aionode"() {
@@ -37,30 +51,8 @@ const workloads = {
     if (count !== N) throw new Error(`count ${count}`);
     return { value: N / dt, unit: "callbacks/s" };
   },
-  async "W1:node-setImmediate"() {
-    const N = 1_000_000;
-    let count = 0;
-    const t0 = performance.now();
-    await new Promise((resolve) => {
-      const inc = () => {
-        if (++count === N) resolve();
-      };
-      for (let i = 0; i < N; i++) setImmediate(inc);
-    });
-    return { value: N / ((performance.now() - t0) / 1000), unit: "callbacks/s" };
-  },
-  async "W1:node-queueMicrotask"() {
-    const N = 1_000_000;
-    let count = 0;
-    const t0 = performance.now();
-    await new Promise((resolve) => {
-      const inc = () => {
-        if (++count === N) resolve();
-      };
-      for (let i = 0; i < N; i++) queueMicrotask(inc);
-    });
-    return { value: N / ((performance.now() - t0) / 1000), unit: "callbacks/s" };
-  },
+  "W1:node-setImmediate": () => nodeBurst(setImmediate),
+  "W1:node-queueMicrotask": () => nodeBurst(queueMicrotask),
   async "W2:aionode-generator"() {
     const aio = await import("aionode");
     const N = 100_000;

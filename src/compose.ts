@@ -4,7 +4,7 @@
  * Coroutine objects; those that return futures in asyncio (gather, shield, ensureFuture,
  * createTask) return Futures bound to the running loop (or, outside one, the default loop).
  */
-import { CancelledError, RuntimeError, TimeoutError } from "./errors.js";
+import { CancelledError, RuntimeError, TimeoutError, timeoutFrom } from "./errors.js";
 import { Coroutine, genCoroutine, isCoroutine, isGenerator } from "./coroutines.js";
 import { currentLoop } from "./events.js";
 import { CANCELLED, FINISHED, Future, PENDING, wrapFuture } from "./futures.js";
@@ -480,6 +480,16 @@ function* cancelAndWait(fut: Future<unknown>, loop: EventLoop): Generator<unknow
   }
 }
 
+/** The result of a future cancelled for a timeout: its CancelledError becomes TimeoutError. */
+function resultOrTimeout<T>(fut: Future<T>): T {
+  try {
+    return fut.result();
+  } catch (exc) {
+    if (exc instanceof CancelledError) throw timeoutFrom(exc);
+    throw exc;
+  }
+}
+
 function* waitForGen<T>(aw: unknown, timeout: number | null | undefined, signal: AbortSignal | undefined): Generator<unknown, T, unknown> {
   const loop = currentLoop();
   if (timeout === null || timeout === undefined) {
@@ -490,16 +500,7 @@ function* waitForGen<T>(aw: unknown, timeout: number | null | undefined, signal:
     const fut = ensureFuture(aw, loop) as Future<T>;
     if (fut.done()) return fut.result();
     yield* cancelAndWait(fut, loop);
-    try {
-      return fut.result();
-    } catch (exc) {
-      if (exc instanceof CancelledError) {
-        const err = new TimeoutError();
-        (err as { cause?: unknown }).cause = exc;
-        throw err;
-      }
-      throw exc;
-    }
+    return resultOrTimeout(fut);
   }
   const waiter = loop.createFuture<void>();
   bindSignal(waiter, signal);
@@ -521,16 +522,7 @@ function* waitForGen<T>(aw: unknown, timeout: number | null | undefined, signal:
     if (fut.done()) return fut.result();
     fut.removeDoneCallback(cb);
     yield* cancelAndWait(fut, loop);
-    try {
-      return fut.result();
-    } catch (exc) {
-      if (exc instanceof CancelledError) {
-        const err = new TimeoutError();
-        (err as { cause?: unknown }).cause = exc;
-        throw err;
-      }
-      throw exc;
-    }
+    return resultOrTimeout(fut);
   } finally {
     if (timeoutHandle !== null) timeoutHandle.cancel();
   }

@@ -19,6 +19,13 @@ export class TimeoutError extends Error {
   }
 }
 
+/** The TimeoutError a timeout raises in place of the cancellation it caused (`raise TimeoutError from exc`). */
+export function timeoutFrom(cause: unknown): TimeoutError {
+  const err = new TimeoutError();
+  (err as { cause?: unknown }).cause = cause;
+  return err;
+}
+
 /** A Future or Task is in a state that does not allow the call (asyncio.InvalidStateError). */
 export class InvalidStateError extends Error {
   constructor(message?: string) {

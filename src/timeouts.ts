@@ -7,7 +7,7 @@
  * it was this timeout's (task.uncancel() brings the count back to what it was on entry), it is
  * turned into TimeoutError.
  */
-import { CancelledError, RuntimeError, TimeoutError } from "./errors.js";
+import { CancelledError, RuntimeError, timeoutFrom } from "./errors.js";
 import { genCoroutine, lazyCall, type Coroutine } from "./coroutines.js";
 import { currentLoop } from "./events.js";
 import type { TimerHandle, Handle } from "./handles.js";
@@ -93,9 +93,7 @@ export class Timeout {
     if (this._state === EXPIRING) {
       this._state = EXPIRED;
       if (this._task!.uncancel() <= this._cancelling && failed && exc instanceof CancelledError) {
-        const err = new TimeoutError();
-        (err as { cause?: unknown }).cause = exc;
-        return err;
+        return timeoutFrom(exc);
       }
     } else if (this._state === ENTERED) {
       this._state = EXITED;
