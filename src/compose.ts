@@ -634,25 +634,25 @@ export function asCompleted<T>(fs: Iterable<Awaitable<T>>, options: AsCompletedO
     const loop = currentLoop();
     const st: AsCompletedState<T> = { loop, done: [], getters: [], n: 0 };
     state = st;
-    const todo = new Set<Future<T>>();
-    for (const a of input) todo.add(ensureFuture(a, loop) as Future<T>);
-    st.n = todo.size;
+    const remaining = new Set<Future<T>>();
+    for (const a of input) remaining.add(ensureFuture(a, loop) as Future<T>);
+    st.n = remaining.size;
     let timeoutHandle: TimerHandle | null = null;
     const onCompletion = (f: Future<T>): void => {
-      if (todo.size === 0) return; // the timeout was here first
-      todo.delete(f);
+      if (remaining.size === 0) return; // the timeout was here first
+      remaining.delete(f);
       putDone(st, f);
-      if (todo.size === 0 && timeoutHandle !== null) timeoutHandle.cancel();
+      if (remaining.size === 0 && timeoutHandle !== null) timeoutHandle.cancel();
     };
     const onTimeout = (): void => {
-      for (const f of todo) {
+      for (const f of remaining) {
         f.removeDoneCallback(onCompletion);
         putDone(st, null);
       }
-      todo.clear();
+      remaining.clear();
     };
-    for (const f of todo) f.addDoneCallback(onCompletion);
-    if (todo.size > 0 && options.timeout !== null && options.timeout !== undefined) {
+    for (const f of remaining) f.addDoneCallback(onCompletion);
+    if (remaining.size > 0 && options.timeout !== null && options.timeout !== undefined) {
       timeoutHandle = loop.callLater(options.timeout, onTimeout);
     }
     return st;
