@@ -27,10 +27,6 @@ const GeneratorFunction = Object.getPrototypeOf(function* () {}).constructor as 
 const AsyncFunction = Object.getPrototypeOf(async function () {}).constructor as Function;
 const AsyncGeneratorFunction = Object.getPrototypeOf(async function* () {}).constructor as Function;
 
-export function isGeneratorFunction(f: unknown): boolean {
-  return typeof f === "function" && f instanceof GeneratorFunction;
-}
-
 export function isGenerator(x: unknown): x is Generator<unknown, unknown, unknown> {
   return (
     typeof x === "object" &&

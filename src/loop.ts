@@ -449,8 +449,8 @@ export class EventLoop {
         if (!this._stopping && this._ready.length === 0) {
           const next = this._timers.nextDeadline();
           if (next < 0) {
+            // Idle (an ambient loop is parked): the next callSoon/callLater wakes it.
             this._wakeState = WAKE_IDLE;
-            if (this._ambient) this._ambientIdle();
             return;
           }
           if (nowMs < 0) nowMs = performance.now();
@@ -639,11 +639,6 @@ export class EventLoop {
     rt.asyncTask = null;
     this._suspended = false;
     this._batch(false);
-  }
-
-  private _ambientIdle(): void {
-    // Parked: nothing ready and no timers. The next callSoon/callLater wakes it again.
-    this._wakeState = WAKE_IDLE;
   }
 
   private _finishRun(err: unknown): void {

@@ -627,7 +627,3 @@ export function inlineTask(coro: Coroutine<unknown>, owner: Task<unknown> | null
   if (owner === null) return new Task(coro, loop);
   return new Task(coro, loop, `${owner.getName()}:inline`, owner);
 }
-
-export function _registeredPendingCount(): number {
-  return pendingTasks.length;
-}
