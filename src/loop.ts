@@ -530,14 +530,19 @@ export class EventLoop {
   private _runGroup(): void {
     const q = this._ready;
     const ctx = this._curCtx;
+    const debug = this._debug;
+    // Counters live in locals for the hot loop (no callback reads them) and are written back on
+    // every way out.
+    let n = this._ntodo;
+    let budget = CLOCK_EVERY - this._sinceClock;
     let fn: Function | null = null;
     let mode = 0;
     let arg: unknown = undefined;
     let seq = 0;
     for (;;) {
       try {
-        while (this._ntodo > 0) {
-          if (q.headCtx !== ctx) return;
+        while (n > 0 && budget > 0) {
+          if (q.headCtx !== ctx) break;
           const c = q.hc;
           const i = q.hi;
           fn = c.fns[i] as Function | null;
@@ -545,17 +550,21 @@ export class EventLoop {
           arg = c.args[i];
           seq = q.headSeq;
           q.shift();
-          this._ntodo--;
+          n--;
           if (!fn) continue;
-          if (this._debug) this._runDebug(fn, mode, arg, seq);
+          budget--;
+          if (debug) this._runDebug(fn, mode, arg, seq);
           else if (mode === 1) fn(arg);
           else if (mode === 0) fn();
           else fn(...(arg as unknown[]));
-          if (this._suspended) return;
-          if (++this._sinceClock >= CLOCK_EVERY) return;
+          if (this._suspended) break;
         }
+        this._ntodo = n;
+        this._sinceClock = CLOCK_EVERY - budget;
         return;
       } catch (exc) {
+        this._ntodo = n;
+        this._sinceClock = CLOCK_EVERY - budget;
         this._reportCallbackError(fn!, mode, arg, seq, exc);
         if (this._suspended) return;
       }
