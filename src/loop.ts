@@ -72,6 +72,12 @@ export interface EventLoopOptions {
   yieldInterval?: number;
   /** Start in debug mode. */
   debug?: boolean;
+  /**
+   * Seconds before a timer's deadline during which the loop polls Node's loop (setImmediate)
+   * instead of sleeping in setTimeout, so timers wake within microseconds instead of Node's
+   * millisecond granularity, at the cost of CPU while it polls (default 0: off).
+   */
+  spinWindow?: number;
 }
 
 export class EventLoop {
@@ -102,6 +108,7 @@ export class EventLoop {
   /** In debug mode, callbacks that run longer than this (seconds) are reported. */
   slowCallbackDuration = 0.1;
   private _yieldMs: number;
+  private _spinMs: number;
   private _exceptionHandler: ExceptionHandler | null = null;
   private _runResolve: (() => void) | null = null;
   private _runReject: ((e: unknown) => void) | null = null;
@@ -119,6 +126,11 @@ export class EventLoop {
       throw new RangeError(`yieldInterval must be a positive number of seconds, got ${String(yieldInterval)}`);
     }
     this._yieldMs = yieldInterval * 1000;
+    const spinWindow = options.spinWindow ?? 0;
+    if (typeof spinWindow !== "number" || !(spinWindow >= 0) || spinWindow === Infinity) {
+      throw new RangeError(`spinWindow must be a finite number of seconds >= 0, got ${String(spinWindow)}`);
+    }
+    this._spinMs = spinWindow * 1000;
     this._debug = options.debug === true;
     if (this._debug) this._sources = new Map();
     this._batchBound = () => this._batch(true);
@@ -394,7 +406,14 @@ export class EventLoop {
     if (this._timeout !== null) clearTimeout(this._timeout);
     this._wakeState = WAKE_TIMER;
     this._armedTick = tick;
-    const ms = tick / 1000 - performance.now();
+    const ms = tick / 1000 - performance.now() - this._spinMs;
+    if (this._spinMs > 0 && ms <= 0) {
+      // Final approach: poll through Node's loop until the deadline.
+      this._timeout = null;
+      this._wakeState = WAKE_SOON;
+      setImmediate(this._batchBound);
+      return;
+    }
     this._timeout = setTimeout(this._batchBound, ms > 1 ? Math.ceil(ms) : 1);
   }
 
