@@ -203,7 +203,7 @@ class SleepCoroutine<T> extends Coroutine<T> implements Iterator<unknown, T, unk
   override then<R1 = T, R2 = never>(
     onFulfilled?: ((value: T) => R1 | PromiseLike<R1>) | null,
     onRejected?: ((reason: any) => R2 | PromiseLike<R2>) | null,
-  ): Promise<R1 | R2> {
+  ): PromiseLike<R1 | R2> {
     this._take();
     return makeSleepFuture(this._delay, this._value, this._signal)._then(onFulfilled, onRejected, this._delay <= 0);
   }

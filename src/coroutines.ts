@@ -88,7 +88,7 @@ export class Coroutine<T = unknown> implements PromiseLike<T>, Iterable<unknown>
   then<R1 = T, R2 = never>(
     onFulfilled?: ((value: T) => R1 | PromiseLike<R1>) | null,
     onRejected?: ((reason: any) => R2 | PromiseLike<R2>) | null,
-  ): Promise<R1 | R2> {
+  ): PromiseLike<R1 | R2> {
     if (this._kind === KIND_ASYNC) {
       this._take();
       let p: unknown;

@@ -40,44 +40,107 @@ interface UnretrievedRecord {
   ref: WeakRef<Future<unknown>>;
 }
 
-/** How a `then()` call is settled when its future completes. @internal */
-export class Reaction {
+/**
+ * What `then()` returns, and how that call is settled when its future completes: a thenable
+ * whose Promise is only created when somebody chains on it (STYLE.md's lazy promise). `await fut`
+ * never does (V8 ignores the value `then` returns), so an await allocates no derived Promise.
+ * A rejection nobody handled still surfaces as an unhandled rejected Promise.
+ */
+export class Reaction<R = unknown> implements PromiseLike<R> {
   /** The future whose completion settles this reaction. */
   fut: Future<unknown> | null = null;
+  /** 0 pending, 1 fulfilled, 2 rejected. */
+  private _outcome = 0;
+  private _value: unknown = undefined;
+  private _promise: Promise<R> | null = null;
+  private _res: ((v: unknown) => void) | null = null;
+  private _rej: ((e: unknown) => void) | null = null;
+
   constructor(
     readonly onFulfilled: ((value: any) => unknown) | null | undefined,
     readonly onRejected: ((reason: any) => unknown) | null | undefined,
-    readonly resolve: (value: unknown) => void,
-    readonly reject: (reason: unknown) => void,
   ) {}
+
+  private _done(outcome: number, value: unknown): void {
+    this._outcome = outcome;
+    this._value = value;
+    if (this._promise !== null) {
+      if (outcome === 1) this._res!(value);
+      else this._rej!(value);
+      this._res = this._rej = null;
+    } else if (outcome === 2) {
+      this._materialize(); // an unhandled rejection, as a derived Promise would be
+    }
+  }
+
+  private _materialize(): Promise<R> {
+    if (this._promise === null) {
+      this._promise = new Promise<R>((resolve, reject) => {
+        this._res = resolve as (v: unknown) => void;
+        this._rej = reject;
+      });
+      if (this._outcome === 1) this._res!(this._value);
+      else if (this._outcome === 2) this._rej!(this._value);
+      if (this._outcome !== 0) this._res = this._rej = null;
+    }
+    return this._promise;
+  }
 
   /** Settle with an error (as if the future had failed with it). */
   fail(err: unknown): void {
-    try {
-      const onR = this.onRejected;
-      if (typeof onR === "function") this.resolve(onR(err));
-      else this.reject(err);
-    } catch (e) {
-      this.reject(e);
+    const onR = this.onRejected;
+    if (typeof onR !== "function") {
+      this._done(2, err);
+      return;
     }
+    let v: unknown;
+    try {
+      v = onR(err);
+    } catch (e) {
+      this._done(2, e);
+      return;
+    }
+    this._done(1, v);
   }
 
   settle(fut: Future<unknown>): void {
-    try {
-      if (fut._state === FINISHED && !fut._failed) {
-        const onF = this.onFulfilled;
-        this.resolve(typeof onF === "function" ? onF(fut._result) : fut._result);
+    if (fut._state === FINISHED && !fut._failed) {
+      const onF = this.onFulfilled;
+      if (typeof onF !== "function") {
+        this._done(1, fut._result);
         return;
       }
-      const err = fut._state === CANCELLED ? fut._makeCancelledError() : fut._retrieveException();
-      const onR = this.onRejected;
-      if (typeof onR === "function") this.resolve(onR(err));
-      else this.reject(err);
-    } catch (e) {
-      this.reject(e);
+      let v: unknown;
+      try {
+        v = onF(fut._result);
+      } catch (e) {
+        this._done(2, e);
+        return;
+      }
+      this._done(1, v);
+      return;
     }
+    this.fail(fut._state === CANCELLED ? fut._makeCancelledError() : fut._retrieveException());
+  }
+
+  then<R1 = R, R2 = never>(
+    onFulfilled?: ((value: R) => R1 | PromiseLike<R1>) | null,
+    onRejected?: ((reason: any) => R2 | PromiseLike<R2>) | null,
+  ): Promise<R1 | R2> {
+    return this._materialize().then(onFulfilled, onRejected);
+  }
+
+  catch<R2 = never>(onRejected?: ((reason: any) => R2 | PromiseLike<R2>) | null): Promise<R | R2> {
+    return this._materialize().catch(onRejected);
+  }
+
+  finally(onFinally?: (() => void) | null): Promise<R> {
+    return this._materialize().finally(onFinally);
   }
 }
+
+/** What Future.then() returns: a thenable with catch and finally (its Promise is made lazily). */
+export type FutureThen<R> = Reaction<R>;
 
 /** Done callback of a then() registration. @internal */
 export function settleReaction(r: Reaction): void {
@@ -389,7 +452,7 @@ export class Future<T = unknown> implements PromiseLike<T>, Iterator<Future<unkn
   then<R1 = T, R2 = never>(
     onFulfilled?: ((value: T) => R1 | PromiseLike<R1>) | null,
     onRejected?: ((reason: any) => R2 | PromiseLike<R2>) | null,
-  ): Promise<R1 | R2> {
+  ): FutureThen<R1 | R2> {
     return this._then(onFulfilled, onRejected, false);
   }
 
@@ -401,14 +464,9 @@ export class Future<T = unknown> implements PromiseLike<T>, Iterator<Future<unkn
     onFulfilled: ((value: T) => R1 | PromiseLike<R1>) | null | undefined,
     onRejected: ((reason: any) => R2 | PromiseLike<R2>) | null | undefined,
     relinquish: boolean,
-  ): Promise<R1 | R2> {
-    let resolve!: (v: unknown) => void;
-    let reject!: (e: unknown) => void;
-    const p = new Promise<R1 | R2>((a, b) => {
-      resolve = a as (v: unknown) => void;
-      reject = b;
-    });
-    const reaction = new Reaction(onFulfilled, onRejected, resolve, reject);
+  ): FutureThen<R1 | R2> {
+    const reaction = new Reaction<R1 | R2>(onFulfilled, onRejected);
+    const p = reaction;
     reaction.fut = this as Future<unknown>;
     let task = rt.asyncTask;
     if (rt.tracking !== null) {
@@ -448,11 +506,11 @@ export class Future<T = unknown> implements PromiseLike<T>, Iterator<Future<unkn
     return p;
   }
 
-  catch<R = never>(onRejected?: ((reason: any) => R | PromiseLike<R>) | null): Promise<T | R> {
+  catch<R = never>(onRejected?: ((reason: any) => R | PromiseLike<R>) | null): FutureThen<T | R> {
     return this.then(undefined, onRejected);
   }
 
-  finally(onFinally?: (() => void) | null): Promise<T> {
+  finally(onFinally?: (() => void) | null): FutureThen<T> {
     return this.then(
       (v) => {
         onFinally?.();

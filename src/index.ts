@@ -14,7 +14,7 @@ hooks.inlineTask = (coro, owner) => inlineTask(coro as Coroutine<unknown>, owner
 
 export { EventLoop, type EventLoopOptions, type ExceptionContext, type ExceptionHandler } from "./loop.js";
 export { Handle, TimerHandle } from "./handles.js";
-export { Future, isFuture, wrapFuture } from "./futures.js";
+export { Future, isFuture, wrapFuture, type FutureThen } from "./futures.js";
 export { Task, currentTask, allTasks, trackAsyncTasks } from "./tasks.js";
 export { Coroutine, coroutine, isCoroutine, isCoroutineFunction, type CoroutineFunction } from "./coroutines.js";
 export { getEventLoop, setEventLoop, newEventLoop, getRunningLoop } from "./events.js";

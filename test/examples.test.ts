@@ -26,9 +26,10 @@ function normalise(name: string, out: string): string[] {
     return lines.length === 6 ? lines.slice(0, 4).concat([""]) : lines;
   }
   if (name === "seed2_clock") {
-    // Two independent clocks: each stream must match exactly; how the streams interleave
-    // depends on wake-up lateness (a "minute" lands half a scaled second after a "second").
-    return [...lines.filter((l) => l.endsWith(" s")), ...lines.filter((l) => !l.endsWith(" s"))];
+    // Two independent clocks: each stream must match exactly; how the streams interleave, and
+    // whether one more "second" is printed before the clock is cancelled after the ninth minute,
+    // depend on wake-up lateness (a "minute" lands half a scaled second after a "second").
+    return [...lines.filter((l) => l.endsWith(" s")).slice(0, 540), ...lines.filter((l) => !l.endsWith(" s"))];
   }
   return lines;
 }

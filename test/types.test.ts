@@ -220,12 +220,14 @@ describe("sleep, waitFor, createTask, others", () => {
     expect(r).toEqual(["w"]);
   });
 
-  it("Future<T>.then gives Promise of the callback type; await fut is T", async () => {
+  it("Future<T>.then gives a thenable of the callback type (its Promise is made lazily); await fut is T", async () => {
     const r = await runAsync(async () => {
       const fut = aio.getRunningLoop().createFuture<number>();
       fut.setResult(2);
       const p = fut.then((v) => `${v}`);
-      expectTypeOf(p).toEqualTypeOf<Promise<string>>();
+      expectTypeOf(p).toEqualTypeOf<aio.FutureThen<string>>();
+      expectTypeOf(p.then((s) => s.length)).toEqualTypeOf<Promise<number>>();
+      expectTypeOf(p.catch(() => 0)).toEqualTypeOf<Promise<string | number>>();
       const v = await fut;
       expectTypeOf(v).toEqualTypeOf<number>();
       return [await p, v] as const;
