@@ -9,7 +9,7 @@ const worker = aio.coroutine(function* (name, delay, result) {
 });
 
 await aio.run(function* () {
-  const res = yield* aio.gather(worker("a", 0.03, 1), worker("b", 0.01, 2), worker("c", 0.02, "x"));
+  const res = yield* aio.gather(worker("a", 0.15, 1), worker("b", 0.05, 2), worker("c", 0.1, "x"));
   print("results", res);
   print("task", aio.currentTask().getName());
 });

@@ -7,7 +7,7 @@ async def worker(name, delay, result):
     return result
 
 async def main():
-    res = await asyncio.gather(worker("a", 0.03, 1), worker("b", 0.01, 2), worker("c", 0.02, "x"))
+    res = await asyncio.gather(worker("a", 0.15, 1), worker("b", 0.05, 2), worker("c", 0.1, "x"))
     print("results", res)
     print("task", asyncio.current_task().get_name())
 
