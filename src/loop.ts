@@ -38,7 +38,7 @@ import { inspect } from "node:util";
 import { performance } from "node:perf_hooks";
 import { activeBackend, type TimerCore } from "./backend/index.js";
 import { RuntimeError } from "./errors.js";
-import { ARG_MODE, Handle, TimerHandle, describeCallback } from "./handles.js";
+import { ARG_MODE, Handle, TimerHandle } from "./handles.js";
 import { ReadyQueue } from "./internal/ready.js";
 import { rt } from "./internal/state.js";
 import type { Future } from "./futures.js";
