@@ -134,6 +134,12 @@ export class ReadyQueue {
     this.ctxVals[k] = undefined as never;
     this.ctxHead = k + 1;
     if (this.ctxHead < this.ctxSeqs.length) {
+      if (this.ctxHead >= 4096 && this.ctxHead * 2 >= this.ctxSeqs.length) {
+        // The queue never drained (a long burst): drop the consumed change points.
+        this.ctxSeqs = this.ctxSeqs.slice(this.ctxHead);
+        this.ctxVals = this.ctxVals.slice(this.ctxHead);
+        this.ctxHead = 0;
+      }
       this.nextCtxSeq = this.ctxSeqs[this.ctxHead]!;
     } else {
       this.ctxSeqs.length = 0;
