@@ -13,7 +13,7 @@ function cb2(name) {
 loop.callSoon(cb, "a");
 loop.callSoon(cb, "b");
 loop.callLater(-1, print, "due timer");
-loop.callLater(0.02, print, "timer 20ms");
+loop.callLater(0.3, print, "timer 300ms");
 loop.stop();
 print("stop() before running; running:", loop.isRunning());
 await loop.runForever();
@@ -32,7 +32,7 @@ function laterStop() {
   print("later stop");
   loop.stop();
 }
-loop.callLater(0.04, laterStop);
+loop.callLater(0.5, laterStop);
 await loop.runForever();
 print("fourth run returned");
 loop.close();

@@ -13,7 +13,7 @@ def cb2(name):
 loop.call_soon(cb, "a")
 loop.call_soon(cb, "b")
 loop.call_later(-1, print, "due timer")
-loop.call_later(0.02, print, "timer 20ms")
+loop.call_later(0.3, print, "timer 300ms")
 loop.stop()
 print("stop() before running; running:", loop.is_running())
 loop.run_forever()
@@ -32,7 +32,7 @@ def later_stop():
     print("later stop")
     loop.stop()
 
-loop.call_later(0.04, later_stop)
+loop.call_later(0.5, later_stop)
 loop.run_forever()
 print("fourth run returned")
 loop.close()
