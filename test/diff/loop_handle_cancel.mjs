@@ -14,9 +14,9 @@ print("h2 cancelled", h2.cancelled(), "h1 cancelled", h1.cancelled());
 h2.cancel(); // idempotent
 print("h2 cancelled twice", h2.cancelled());
 
-const t1 = loop.callLater(0.01, cb, "t1");
-const t2 = loop.callLater(0.02, cb, "t2");
-loop.callLater(0.03, cb, "t3");
+const t1 = loop.callLater(0.05, cb, "t1");
+const t2 = loop.callLater(0.1, cb, "t2");
+loop.callLater(0.15, cb, "t3");
 t2.cancel();
 print("t2 cancelled", t2.cancelled(), "t1 cancelled", t1.cancelled());
 
@@ -44,7 +44,7 @@ function stage2() {
   timerBox.push(loop.callLater(-1, cb, "due timer A"));
   timerBox.push(loop.callAt(loop.time() - 2, cb, "due timer B"));
 }
-loop.callLater(0.04, stage2);
+loop.callLater(0.2, stage2);
 
 // a self-cancelling timer callback; cancel() after the callback ran
 const after = [];
@@ -53,8 +53,8 @@ function selfCancel() {
   after[0].cancel();
   print("cancelled after cancel() inside its own callback:", after[0].cancelled());
 }
-after.push(loop.callLater(0.05, selfCancel));
-loop.callLater(0.07, () => loop.stop());
+after.push(loop.callLater(0.25, selfCancel));
+loop.callLater(0.35, () => loop.stop());
 await loop.runForever();
 print("h1 after run: cancelled", h1.cancelled());
 h1.cancel();
@@ -62,9 +62,9 @@ print("h1 cancel() after it ran: cancelled", h1.cancelled());
 t1.cancel();
 print("t1 cancel() after it ran: cancelled", t1.cancelled());
 // a cancelled timer does not keep the loop busy nor fire on the next run
-const ht = loop.callLater(0.01, cb, "never");
+const ht = loop.callLater(0.05, cb, "never");
 ht.cancel();
-loop.callLater(0.03, () => loop.stop());
+loop.callLater(0.15, () => loop.stop());
 await loop.runForever();
 print("done");
 loop.close();

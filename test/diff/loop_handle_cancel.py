@@ -13,9 +13,9 @@ print("h2 cancelled", h2.cancelled(), "h1 cancelled", h1.cancelled())
 h2.cancel()  # idempotent
 print("h2 cancelled twice", h2.cancelled())
 
-t1 = loop.call_later(0.01, cb, "t1")
-t2 = loop.call_later(0.02, cb, "t2")
-t3 = loop.call_later(0.03, cb, "t3")
+t1 = loop.call_later(0.05, cb, "t1")
+t2 = loop.call_later(0.1, cb, "t2")
+t3 = loop.call_later(0.15, cb, "t3")
 t2.cancel()
 print("t2 cancelled", t2.cancelled(), "t1 cancelled", t1.cancelled())
 
@@ -46,7 +46,7 @@ def stage2():
     timer_box.append(loop.call_later(-1, cb, "due timer A"))
     timer_box.append(loop.call_at(loop.time() - 2, cb, "due timer B"))
 
-loop.call_later(0.04, stage2)
+loop.call_later(0.2, stage2)
 
 # a self-cancelling timer callback; cancel() after the callback ran
 after = []
@@ -56,8 +56,8 @@ def self_cancel():
     after[0].cancel()
     print("cancelled after cancel() inside its own callback:", after[0].cancelled())
 
-after.append(loop.call_later(0.05, self_cancel))
-loop.call_later(0.07, loop.stop)
+after.append(loop.call_later(0.25, self_cancel))
+loop.call_later(0.35, loop.stop)
 loop.run_forever()
 print("h1 after run: cancelled", h1.cancelled())
 h1.cancel()
@@ -65,9 +65,9 @@ print("h1 cancel() after it ran: cancelled", h1.cancelled())
 t1.cancel()
 print("t1 cancel() after it ran: cancelled", t1.cancelled())
 # a cancelled timer does not keep the loop busy nor fire on the next run
-ht = loop.call_later(0.01, cb, "never")
+ht = loop.call_later(0.05, cb, "never")
 ht.cancel()
-loop.call_later(0.03, loop.stop)
+loop.call_later(0.15, loop.stop)
 loop.run_forever()
 print("done")
 loop.close()

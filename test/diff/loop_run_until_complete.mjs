@@ -6,7 +6,7 @@ aio.setEventLoop(loop);
 
 // 1. a future resolved by a call_later callback
 const fut = loop.createFuture();
-loop.callLater(0.01, (v) => fut.setResult(v), 42);
+loop.callLater(0.05, (v) => fut.setResult(v), 42);
 print("future result", await loop.runUntilComplete(fut), fut.done());
 
 // 2. an already-done future: returns at once
@@ -20,7 +20,7 @@ class KeyError extends Error {
   name = "KeyError";
 }
 const fut2 = loop.createFuture();
-loop.callLater(0.01, (e) => fut2.setException(e), new ValueError("bad value"));
+loop.callLater(0.05, (e) => fut2.setException(e), new ValueError("bad value"));
 try {
   await loop.runUntilComplete(fut2);
 } catch (e) {
@@ -30,7 +30,7 @@ try {
 // 4. a task
 const work = aio.coroutine(function* (x) {
   print("work start", x);
-  yield* aio.sleep(0.01);
+  yield* aio.sleep(0.05);
   print("work end", x);
   return x * 10;
 });
@@ -42,7 +42,7 @@ print("coroutine result", await loop.runUntilComplete(work(5)));
 
 // 6. a failing task
 const fail = aio.coroutine(function* () {
-  yield* aio.sleep(0.005);
+  yield* aio.sleep(0.025);
   throw new KeyError("'missing'");
 });
 const t = loop.createTask(fail());
@@ -57,7 +57,7 @@ const forever = aio.coroutine(function* () {
   yield* aio.sleep(10);
 });
 const t2 = loop.createTask(forever());
-loop.callLater(0.01, () => t2.cancel());
+loop.callLater(0.05, () => t2.cancel());
 try {
   await loop.runUntilComplete(t2);
 } catch (e) {
@@ -71,7 +71,7 @@ function ticker(n) {
   if (n === 2) {
     fut3.setResult("fut3");
     loop.callSoon(ticker, 3); // queued behind the done callback: still runs
-  } else if (n < 2) loop.callLater(0.005, ticker, n + 1);
+  } else if (n < 2) loop.callLater(0.025, ticker, n + 1);
   else loop.callSoon(ticker, n + 1); // queued after stop(): runs on the next run
 }
 const fut3 = loop.createFuture();

@@ -5,7 +5,7 @@ asyncio.set_event_loop(loop)
 
 # 1. a future resolved by a call_later callback
 fut = loop.create_future()
-loop.call_later(0.01, fut.set_result, 42)
+loop.call_later(0.05, fut.set_result, 42)
 print("future result", loop.run_until_complete(fut), fut.done())
 
 # 2. an already-done future: returns at once
@@ -13,7 +13,7 @@ print("done future", loop.run_until_complete(fut))
 
 # 3. a future failed by a callback: run_until_complete raises its exception
 fut2 = loop.create_future()
-loop.call_later(0.01, fut2.set_exception, ValueError("bad value"))
+loop.call_later(0.05, fut2.set_exception, ValueError("bad value"))
 try:
     loop.run_until_complete(fut2)
 except ValueError as e:
@@ -22,7 +22,7 @@ except ValueError as e:
 # 4. a task
 async def work(x):
     print("work start", x)
-    await asyncio.sleep(0.01)
+    await asyncio.sleep(0.05)
     print("work end", x)
     return x * 10
 
@@ -34,7 +34,7 @@ print("coroutine result", loop.run_until_complete(work(5)))
 
 # 6. a failing task
 async def fail():
-    await asyncio.sleep(0.005)
+    await asyncio.sleep(0.025)
     raise KeyError("missing")
 
 t = loop.create_task(fail())
@@ -48,7 +48,7 @@ async def forever():
     await asyncio.sleep(10)
 
 t2 = loop.create_task(forever())
-loop.call_later(0.01, t2.cancel)
+loop.call_later(0.05, t2.cancel)
 try:
     loop.run_until_complete(t2)
 except asyncio.CancelledError as e:
@@ -62,7 +62,7 @@ def ticker(n):
         fut3.set_result("fut3")
         loop.call_soon(ticker, 3)  # queued behind the done callback: still runs
     elif n < 2:
-        loop.call_later(0.005, ticker, n + 1)
+        loop.call_later(0.025, ticker, n + 1)
     else:
         loop.call_soon(ticker, n + 1)  # queued after stop(): runs on the next run
 

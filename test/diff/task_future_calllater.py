@@ -19,12 +19,12 @@ async def main():
     loop = asyncio.get_running_loop()
 
     f1 = loop.create_future()
-    loop.call_later(0.02, f1.set_result, "one")
+    loop.call_later(0.1, f1.set_result, "one")
     print("main waits f1")
     print("main got", await f1)
 
     f2 = loop.create_future()
-    loop.call_later(0.01, f2.set_exception, ValueError("timer error"))
+    loop.call_later(0.05, f2.set_exception, ValueError("timer error"))
     try:
         await f2
     except ValueError as e:
@@ -32,13 +32,13 @@ async def main():
 
     shared = loop.create_future()
     tasks = [asyncio.create_task(waiter(n, shared)) for n in ("w1", "w2", "w3")]
-    loop.call_later(0.01, shared.set_result, 99)
+    loop.call_later(0.05, shared.set_result, 99)
     print("results", [await t for t in tasks])
 
     shared2 = loop.create_future()
     tasks = [asyncio.create_task(waiter(n, shared2)) for n in ("x1", "x2")]
     await asyncio.sleep(0)
-    loop.call_later(0.01, shared2.cancel, "timer cancel")
+    loop.call_later(0.05, shared2.cancel, "timer cancel")
     for t in tasks:
         try:
             await t
@@ -47,13 +47,13 @@ async def main():
 
     shared3 = loop.create_future()
     tasks = [asyncio.create_task(waiter(n, shared3)) for n in ("y1", "y2")]
-    loop.call_later(0.005, shared3.set_exception, ValueError("shared error"))
+    loop.call_later(0.025, shared3.set_exception, ValueError("shared error"))
     print("results", [await t for t in tasks])
 
     order = []
     fa, fb = loop.create_future(), loop.create_future()
-    loop.call_later(0.03, fa.set_result, "a")
-    loop.call_later(0.01, fb.set_result, "b")
+    loop.call_later(0.15, fa.set_result, "a")
+    loop.call_later(0.05, fb.set_result, "b")
     fa.add_done_callback(lambda f: order.append(f.result()))
     fb.add_done_callback(lambda f: order.append(f.result()))
     await fa

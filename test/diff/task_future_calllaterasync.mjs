@@ -25,12 +25,12 @@ await aio.run(async () => {
   const loop = aio.getRunningLoop();
 
   const f1 = loop.createFuture();
-  loop.callLater(0.02, (v) => f1.setResult(v), "one");
+  loop.callLater(0.1, (v) => f1.setResult(v), "one");
   print("main waits f1");
   print("main got", await f1);
 
   const f2 = loop.createFuture();
-  loop.callLater(0.01, (e) => f2.setException(e), new ValueError("timer error"));
+  loop.callLater(0.05, (e) => f2.setException(e), new ValueError("timer error"));
   try {
     await f2;
   } catch (e) {
@@ -39,7 +39,7 @@ await aio.run(async () => {
 
   const shared = loop.createFuture();
   let tasks = ["w1", "w2", "w3"].map((n) => aio.createTask(waiter(n, shared)));
-  loop.callLater(0.01, (v) => shared.setResult(v), 99);
+  loop.callLater(0.05, (v) => shared.setResult(v), 99);
   let res = [];
   for (const t of tasks) res.push(await t);
   print("results", res);
@@ -47,7 +47,7 @@ await aio.run(async () => {
   const shared2 = loop.createFuture();
   tasks = ["x1", "x2"].map((n) => aio.createTask(waiter(n, shared2)));
   await aio.sleep(0);
-  loop.callLater(0.01, (m) => shared2.cancel(m), "timer cancel");
+  loop.callLater(0.05, (m) => shared2.cancel(m), "timer cancel");
   for (const t of tasks) {
     try {
       await t;
@@ -59,7 +59,7 @@ await aio.run(async () => {
 
   const shared3 = loop.createFuture();
   tasks = ["y1", "y2"].map((n) => aio.createTask(waiter(n, shared3)));
-  loop.callLater(0.005, (e) => shared3.setException(e), new ValueError("shared error"));
+  loop.callLater(0.025, (e) => shared3.setException(e), new ValueError("shared error"));
   res = [];
   for (const t of tasks) res.push(await t);
   print("results", res);
@@ -67,8 +67,8 @@ await aio.run(async () => {
   const order = [];
   const fa = loop.createFuture();
   const fb = loop.createFuture();
-  loop.callLater(0.03, (v) => fa.setResult(v), "a");
-  loop.callLater(0.01, (v) => fb.setResult(v), "b");
+  loop.callLater(0.15, (v) => fa.setResult(v), "a");
+  loop.callLater(0.05, (v) => fb.setResult(v), "b");
   fa.addDoneCallback((f) => order.push(f.result()));
   fb.addDoneCallback((f) => order.push(f.result()));
   await fa;
