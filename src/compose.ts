@@ -7,7 +7,7 @@
 import { CancelledError, RuntimeError, TimeoutError, timeoutFrom } from "./errors.js";
 import { Coroutine, genCoroutine, isCoroutine, isGenerator } from "./coroutines.js";
 import { currentLoop } from "./events.js";
-import { CANCELLED, FINISHED, Future, PENDING, wrapFuture } from "./futures.js";
+import { CANCELLED, Future, PENDING, wrapFuture } from "./futures.js";
 import { ARG_MODE, type TimerHandle } from "./handles.js";
 import { describeValue, type EventLoop } from "./loop.js";
 import { SLEEP0_ITERATOR, Task, createTaskOn } from "./tasks.js";
@@ -669,4 +669,3 @@ export function asCompleted<T>(fs: Iterable<Awaitable<T>>, options: AsCompletedO
   };
 }
 
-export { CANCELLED, FINISHED };

@@ -18,8 +18,11 @@
  * awaitable calls Future.then(), which registers the task as waiting on that future (state 1), so
  * cancel() cancels it and the await throws CancelledError. When the future completes, the task's
  * wake-up settles the await and the loop lets the function run (microtasks) before the next
- * callback: the async analogue of a step. An await on a foreign promise cannot be cancelled;
- * cancel() then takes effect at the function's next aionode await (asyncio's _must_cancel).
+ * callback: the async analogue of a step. A cancel() that finds no attributed await sets
+ * _must_cancel, delivered at the function's next attributed await or when it settles. After an
+ * await on a foreign promise the function's later awaits are no longer attributed (the window
+ * closed), unless trackAsyncTasks(true) identifies the task through AsyncLocalStorage: see the
+ * README, "Async functions".
  *
  * Inline tasks: a coroutine awaited across kinds (an async body awaited with yield*, a generator
  * awaited with await) runs in an inline task: not registered, started at once, and reporting its
