@@ -555,7 +555,7 @@ export class Future<T = unknown> implements PromiseLike<T>, Iterator<Future<unkn
 }
 
 function describeError(e: unknown): string {
-  if (e instanceof Error) return `${e.name}(${JSON.stringify(e.message)})`;
+  if (e instanceof Error) return `${e.name}('${e.message.replace(/\\/g, "\\\\").replace(/'/g, "\\'")}')`;
   return String(e);
 }
 

@@ -508,9 +508,13 @@ export class Task<T = unknown> extends Future<T> {
     else this._finishWithResult(value as T);
   }
 
+  /** As asyncio's repr: `<Task pending name='Task-1' coro=<main()>>`, `... result=42>`. */
   override toString(): string {
-    const base = super.toString();
-    return base.replace(/^<Task /, `<Task ${this.getName()} `);
+    const base = super.toString(); // <Task STATE[ result=...| exception=...]>
+    const m = /^<Task (\w+)(.*)>$/s.exec(base);
+    const coro = this._coro;
+    const coroName = coro instanceof Coroutine ? ` coro=<${coro.name}()>` : "";
+    return m === null ? base : `<Task ${m[1]} name='${this.getName()}'${coroName}${m[2]}>`;
   }
 }
 
@@ -569,9 +573,7 @@ function wakeupTask(task: Task<unknown>): void {
 }
 
 function describeTask(task: Task<unknown>): string {
-  const coro = task._coro;
-  const coroName = coro instanceof Coroutine ? ` coro=<${coro.name}()>` : "";
-  return `<Task ${task._state === PENDING ? "pending" : "done"} name='${task.getName()}'${coroName}>`;
+  return task.toString();
 }
 (stepTask as unknown as Record<symbol, unknown>)[DESCRIBE] = describeTask;
 (wakeupTask as unknown as Record<symbol, unknown>)[DESCRIBE] = describeTask;
