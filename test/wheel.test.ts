@@ -284,6 +284,29 @@ describe("TimerWheel basics", () => {
     expect(advanceAll(w, Infinity)).toEqual([d]);
   });
 
+  it("re-files correctly after a higher-level slot was emptied by cancels (no stale slot minimum)", () => {
+    // A slot whose earliest timer was cancelled keeps a lower-bound minimum; the next advance
+    // must cascade the remaining timer once and fire it at its own tick, not spin or fire early.
+    for (const base of [0, 5_000, 123_456_789]) {
+      const w = new TimerWheel(16);
+      if (base > 0) advanceAll(w, base);
+      const early = w.schedule(base + 70_000);
+      const late = w.schedule(base + 90_000);
+      const later = w.schedule(base + 4_000_000);
+      w.cancel(early);
+      expect(w.nextDeadline()).toBeLessThanOrEqual(base + 90_000);
+      expect(advanceAll(w, base + 89_999)).toEqual([]);
+      expect(advanceAll(w, base + 90_000)).toEqual([late]);
+      // The slot is empty now; a timer filed into the same region later still fires exactly.
+      const again = w.schedule(base + 95_000);
+      w.cancel(later);
+      expect(advanceAll(w, base + 94_999)).toEqual([]);
+      expect(advanceAll(w, base + 95_000)).toEqual([again]);
+      expect(w.size).toBe(0);
+      expect(w.nextDeadline()).toBe(-1);
+    }
+  });
+
   it("1,000,000 schedule+cancel operations leave it empty with bounded capacity", () => {
     const w = new TimerWheel(16);
     const rng = new Lcg(7);
