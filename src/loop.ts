@@ -6,8 +6,8 @@
  *   callSoon ──► ready ring ─────────────────────────┐
  *   callLater ─► timer core (wheel, integer µs ticks) │  one iteration (_startIteration):
  *                    │ advance(now) ─► due handles ──►┘    1. move due timers to the ready ring
- *                                                          2. run exactly ntodo = ready.length
- *                                                             handles (asyncio's ntodo rule)
+ *                                                          2. run exactly the handles that
+ *                                                             were ready when it began (asyncio)
  *
  *   A "batch" runs iterations back to back until nothing is ready, the loop stops, or the
  *   yield interval (default 2 ms) has passed; then it hands control back to Node:
@@ -88,7 +88,7 @@ export class EventLoop {
   /** @internal */ _timerHandles: (TimerHandle | undefined)[] = [];
   private _fired = new Int32Array(1024);
   /** Handles left to run in the current iteration. */
-  private _ntodo = 0;
+  private _iterLeft = 0;
   private _inIteration = false;
   private _stopping = false;
   private _running = false;
@@ -356,7 +356,7 @@ export class EventLoop {
     this._disarm();
     this._ready.clear();
     this._sources?.clear();
-    this._ntodo = 0;
+    this._iterLeft = 0;
     this._inIteration = false;
     this._timers.clear();
     for (const h of this._timerHandles) if (h !== undefined) h._id = -1;
@@ -442,7 +442,7 @@ export class EventLoop {
     } catch (err) {
       // An internal failure: never leave a run() hanging.
       this._inIteration = false;
-      this._ntodo = 0;
+      this._iterLeft = 0;
       this._finishRun(err);
     } finally {
       rt.currentTask = prevCurrent;
@@ -480,9 +480,9 @@ export class EventLoop {
         }
         this._startIteration(nowMs);
       }
-      if (this._ntodo > 0) this._runHandles();
+      if (this._iterLeft > 0) this._runHandles();
       if (this._suspended) return; // resumed from a microtask (see _resume)
-      if (this._ntodo === 0) {
+      if (this._iterLeft === 0) {
         this._inIteration = false;
         if (this._stopping) {
           this._stopping = false;
@@ -519,16 +519,16 @@ export class EventLoop {
         }
       } while (n === out.length);
     }
-    this._ntodo = this._ready.length;
+    this._iterLeft = this._ready.length;
   }
 
   /** Run the current iteration's handles, entering each run of same-context handles once. */
   private _runHandles(): void {
     const q = this._ready;
-    while (this._ntodo > 0 && !this._suspended) {
+    while (this._iterLeft > 0 && !this._suspended) {
       if (!q.hc.fns[q.hi]) {
         q.shift();
-        this._ntodo--;
+        this._iterLeft--;
         continue;
       }
       const ctx = q.headCtx!;
@@ -552,7 +552,7 @@ export class EventLoop {
     const debug = this._debug;
     // Counters live in locals for the hot loop (no callback reads them) and are written back on
     // every way out.
-    let n = this._ntodo;
+    let n = this._iterLeft;
     let budget = CLOCK_EVERY - this._sinceClock;
     let fn: Function | null = null;
     let mode = 0;
@@ -578,11 +578,11 @@ export class EventLoop {
           else fn(...(arg as unknown[]));
           if (this._suspended) break;
         }
-        this._ntodo = n;
+        this._iterLeft = n;
         this._sinceClock = CLOCK_EVERY - budget;
         return;
       } catch (exc) {
-        this._ntodo = n;
+        this._iterLeft = n;
         this._sinceClock = CLOCK_EVERY - budget;
         this._reportCallbackError(fn!, mode, arg, seq, exc);
         if (this._suspended) return;

@@ -6,7 +6,7 @@
  *
  *   headSeq                                    tailSeq = headSeq + length
  *      │                                           │
- *   [chunk: ....xxxxxx] → [chunk: xxxxxxxxxxxxxxxx] → [chunk: xxx.............]
+ *   [chunk: ....######] → [chunk: ################] → [chunk: ###.............]
  *
  * The first chunk is small; later ones double up to MAX_CHUNK entries, whose arrays are large
  * enough for V8 to allocate them straight into old space, so a burst's storage is never copied

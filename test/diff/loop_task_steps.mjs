@@ -2,7 +2,7 @@ import * as aio from "aionode";
 import { print } from "./pyfmt.mjs";
 
 // Task steps are ordinary ready-queue callbacks: they interleave with call_soon callbacks,
-// timers and future callbacks by asyncio's ntodo rule.
+// timers and future callbacks by asyncio's one-iteration rule.
 const loop = aio.newEventLoop();
 let n = 0;
 function tick() {

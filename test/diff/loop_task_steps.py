@@ -1,7 +1,7 @@
 import asyncio
 
 # Task steps are ordinary ready-queue callbacks: they interleave with call_soon callbacks,
-# timers and future callbacks by asyncio's ntodo rule.
+# timers and future callbacks by asyncio's one-iteration rule.
 loop = asyncio.new_event_loop()
 n = 0
 

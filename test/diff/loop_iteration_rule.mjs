@@ -1,7 +1,7 @@
 import * as aio from "aionode";
 import { print } from "./pyfmt.mjs";
 
-// asyncio's ntodo rule: an iteration runs only the callbacks that were ready when it started;
+// asyncio's one-iteration rule: an iteration runs only the callbacks that were ready when it started;
 // callbacks scheduled while it runs wait for the next one, behind everything queued before them.
 const loop = aio.newEventLoop();
 let n = 0;

@@ -1,6 +1,6 @@
 import asyncio
 
-# asyncio's ntodo rule: an iteration runs only the callbacks that were ready when it started;
+# asyncio's one-iteration rule: an iteration runs only the callbacks that were ready when it started;
 # callbacks scheduled while it runs wait for the next one, behind everything queued before them.
 loop = asyncio.new_event_loop()
 n = 0
