@@ -1,14 +1,14 @@
 import asyncio
 
 
-async def stubborn():
+async def obstinate():
     me = asyncio.current_task()
     try:
         await asyncio.sleep(1)
     except asyncio.CancelledError as e:
-        print("stubborn caught", repr(str(e)), "cancelling", me.cancelling())
+        print("obstinate caught", repr(str(e)), "cancelling", me.cancelling())
     await asyncio.sleep(0.005)
-    print("stubborn still running")
+    print("obstinate still running")
     return "survived"
 
 
@@ -42,7 +42,7 @@ async def cleanup():
 
 
 async def main():
-    t = asyncio.create_task(stubborn())
+    t = asyncio.create_task(obstinate())
     await asyncio.sleep(0)
     print("cancel ->", t.cancel("please stop"))
     r = await t

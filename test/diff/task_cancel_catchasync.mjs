@@ -1,16 +1,16 @@
 import * as aio from "aionode";
 import { print, repr, str } from "./pyfmt.mjs";
 
-const stubborn = aio.coroutine(async function () {
+const obstinate = aio.coroutine(async function () {
   const me = aio.currentTask();
   try {
     await aio.sleep(1);
   } catch (e) {
     if (!(e instanceof aio.CancelledError)) throw e;
-    print("stubborn caught", repr(str(e)), "cancelling", me.cancelling());
+    print("obstinate caught", repr(str(e)), "cancelling", me.cancelling());
   }
   await aio.sleep(0.005);
-  print("stubborn still running");
+  print("obstinate still running");
   return "survived";
 });
 
@@ -50,7 +50,7 @@ const cleanup = aio.coroutine(async function () {
 });
 
 await aio.run(async () => {
-  let t = aio.createTask(stubborn());
+  let t = aio.createTask(obstinate());
   await aio.sleep(0);
   print("cancel ->", t.cancel("please stop"));
   const r = await t;
