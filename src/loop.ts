@@ -105,6 +105,8 @@ export class EventLoop {
   /** The context whose runInAsyncScope frame the batch is in, or null outside any. @internal */
   _curCtx: AsyncResource | null = null;
   private _debug = false;
+  /** Neither closed nor in debug mode: callSoon's fast path applies. */
+  private _plain = true;
   /** In debug mode, callbacks that run longer than this (seconds) are reported. */
   slowCallbackDuration = 0.1;
   private _yieldMs: number;
@@ -132,6 +134,7 @@ export class EventLoop {
     }
     this._spinMs = spinWindow * 1000;
     this._debug = options.debug === true;
+    this._plain = !this._debug;
     if (this._debug) this._sources = new Map();
     this._batchBound = () => this._batch(true);
     this._resumeBound = () => this._resume();
@@ -150,6 +153,18 @@ export class EventLoop {
   /** Schedule `callback(...args)` to run on the next iteration. FIFO. */
   callSoon<A extends unknown[]>(callback: (...args: A) => unknown, ...args: A): Handle;
   callSoon(callback: Function): Handle {
+    // Fast path, small enough to inline into the caller (V8 can then drop an unused Handle):
+    // one argument-less function, scheduled from inside a running callback, no debug.
+    const ctx = this._curCtx;
+    if (ctx !== null && arguments.length === 1 && typeof callback === "function" && this._plain) {
+      const seq = this._ready.push(callback, ARG_MODE.NO_ARG, undefined, ctx);
+      if (this._wakeState !== WAKE_SOON) this._wakeAfterPush();
+      return new Handle(callback, this, seq);
+    }
+    return this._callSoonSlow.apply(this, arguments as unknown as [Function]);
+  }
+
+  private _callSoonSlow(callback: Function): Handle {
     if (typeof callback !== "function") {
       throw new TypeError(`callSoon(): a function was expected as the callback, got ${describeValue(callback)}`);
     }
@@ -162,8 +177,12 @@ export class EventLoop {
     else if (n === 2) seq = this._ready.push(callback, ARG_MODE.ONE_ARG, arguments[1], ctx);
     else seq = this._ready.push(callback, ARG_MODE.MANY_ARGS, restArgs(arguments, 1), ctx);
     if (this._sources !== null) this._sources.set(seq, captureSource());
-    if (this._wakeState !== WAKE_SOON && (this._running || this._ambient)) this._wakeSoon();
+    if (this._wakeState !== WAKE_SOON) this._wakeAfterPush();
     return new Handle(callback, this, seq);
+  }
+
+  private _wakeAfterPush(): void {
+    if (this._running || this._ambient) this._wakeSoon();
   }
 
   /** callSoon with one argument and an explicit context, returning no Handle: the hot path for done callbacks and task steps. @internal */
@@ -353,6 +372,7 @@ export class EventLoop {
     if (this._closed) return;
     if (this._ambient) this._leaveAmbient();
     this._closed = true;
+    this._plain = false;
     this._disarm();
     this._ready.clear();
     this._sources?.clear();
@@ -745,6 +765,7 @@ export class EventLoop {
 
   setDebug(enabled: boolean): void {
     this._debug = Boolean(enabled);
+    this._plain = !this._debug && !this._closed;
     this._sources = this._debug ? (this._sources ?? new Map()) : null;
   }
 

@@ -75,14 +75,11 @@ export class ReadyQueue {
 
   /** Append an entry; returns its sequence number. */
   push(fn: Function, mode: number, arg: unknown, ctx: AsyncResource): number {
+    // Kept small so it inlines into callSoon; growth and context changes are out of line.
     let c = this.tc;
     let i = this.ti;
     if (i === c.size) {
-      const size = Math.min(c.size * 2, MAX_CHUNK);
-      const n = size === MAX_CHUNK && this.pool.length > 0 ? this.pool.pop()! : new Chunk(size);
-      n.base = c.base + c.size;
-      c.next = n;
-      this.tc = c = n;
+      c = this.grow();
       i = 0;
     }
     c.fns[i] = fn;
@@ -90,16 +87,28 @@ export class ReadyQueue {
     c.modes[i] = mode;
     this.ti = i + 1;
     const seq = this.headSeq + this.length++;
-    if (ctx !== this.tailCtx) {
-      this.tailCtx = ctx;
-      if (seq === this.headSeq) this.headCtx = ctx;
-      else {
-        if (this.nextCtxSeq < 0) this.nextCtxSeq = seq;
-        this.ctxSeqs.push(seq);
-        this.ctxVals.push(ctx);
-      }
-    }
+    if (ctx !== this.tailCtx) this.contextChange(seq, ctx);
     return seq;
+  }
+
+  private grow(): Chunk {
+    const c = this.tc;
+    const size = Math.min(c.size * 2, MAX_CHUNK);
+    const n = size === MAX_CHUNK && this.pool.length > 0 ? this.pool.pop()! : new Chunk(size);
+    n.base = c.base + c.size;
+    c.next = n;
+    this.tc = n;
+    return n;
+  }
+
+  private contextChange(seq: number, ctx: AsyncResource): void {
+    this.tailCtx = ctx;
+    if (seq === this.headSeq) this.headCtx = ctx;
+    else {
+      if (this.nextCtxSeq < 0) this.nextCtxSeq = seq;
+      this.ctxSeqs.push(seq);
+      this.ctxVals.push(ctx);
+    }
   }
 
   /** Remove the oldest entry (the caller has read it). */
