@@ -79,3 +79,18 @@ describe("yieldInterval", () => {
     for (const bad of [0, -0.001, Number.NaN]) expect(() => aio.newEventLoop({ yieldInterval: bad })).toThrow(RangeError);
   });
 });
+
+describe("timer ordering guarantees beyond asyncio's", () => {
+  it("any number of timers with the same deadline fire in the order they were scheduled", async () => {
+    const loop = aio.newEventLoop();
+    const when = loop.time() + 0.005;
+    const fired: number[] = [];
+    for (let i = 0; i < 50; i++) loop.callAt(when, () => fired.push(i));
+    // interleave an earlier and a later deadline to make sure order is by (deadline, scheduling)
+    loop.callAt(when - 0.001, () => fired.push(-1));
+    loop.callAt(when + 0.001, () => fired.push(99));
+    await loop.runUntilComplete(aio.sleep(0.02));
+    loop.close();
+    expect(fired).toEqual([-1, ...Array.from({ length: 50 }, (_, i) => i), 99]);
+  });
+});
