@@ -13,7 +13,7 @@
  *   yield interval (default 2 ms) has passed; then it hands control back to Node:
  *     - work still ready      → setImmediate (Node's I/O and timers get their turn)
  *     - only timers pending   → setTimeout to the next deadline (woken early? just re-arm)
- *     - nothing at all        → idle; callSoon/callLater from outside wake it (queueMicrotask)
+ *     - nothing at all        → idle; callSoon/callLater from outside wake it (setImmediate)
  *
  * WHY
  *   Node cannot block, so run methods return Promises and the loop is a guest of Node's loop.
@@ -49,6 +49,16 @@ import type { AwaitedOf } from "./compose.js";
 const WAKE_IDLE = 0;
 const WAKE_SOON = 1; // a batch is running, suspended, or queued to run
 const WAKE_TIMER = 2; // a setTimeout for the next deadline is armed
+
+/**
+ * Queue a microtask. Node's queueMicrotask() wraps every callback in an AsyncResource and a bound
+ * function (about 400 ns here); a then() on an already resolved promise is about 3x cheaper and
+ * runs in the same FIFO microtask queue.
+ */
+const RESOLVED = Promise.resolve();
+function microtask(fn: () => void): void {
+  RESOLVED.then(fn);
+}
 
 /** Ticks are integer microseconds of the loop clock. */
 const MAX_TICK = 2 ** 52;
@@ -339,7 +349,7 @@ export class EventLoop {
       // Start at once (asyncio's run_forever starts synchronously; we start right after the
       // caller's synchronous code).
       this._wakeState = WAKE_SOON;
-      queueMicrotask(this._batchBound);
+      microtask(this._batchBound);
     }
     return p;
   }
@@ -657,7 +667,7 @@ export class EventLoop {
     setImmediate(() => {
       fn();
       this._hops = 0;
-      queueMicrotask(this._resumeBound);
+      microtask(this._resumeBound);
     });
   }
 
@@ -668,13 +678,13 @@ export class EventLoop {
     }
     this._suspended = true;
     this._hops = 0;
-    queueMicrotask(this._resumeBound);
+    microtask(this._resumeBound);
   }
 
   private _resume(): void {
     if (rt.asyncTask !== null) {
       if (++this._hops < MAX_ASYNC_HOPS) {
-        queueMicrotask(this._resumeBound);
+        microtask(this._resumeBound);
         return;
       }
       if (this._hops === MAX_ASYNC_HOPS) {
