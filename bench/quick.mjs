@@ -29,6 +29,24 @@ async function nodeBurst(schedule) {
   return { value: N / ((performance.now() - t0) / 1000), unit: "callbacks/s" };
 }
 
+/** W2 on aionode: 100,000 tasks running `work(i)` (either coroutine style), gathered. */
+async function aionodeW2(aio, work) {
+  const N = 100_000;
+  let t0 = 0;
+  const sum = await aio.run(function* () {
+    t0 = performance.now();
+    const tasks = new Array(N);
+    for (let i = 0; i < N; i++) tasks[i] = aio.createTask(work(i));
+    const res = yield* aio.gather(...tasks);
+    let s = 0;
+    for (const r of res) s += r;
+    return s;
+  });
+  const dt = (performance.now() - t0) / 1000;
+  if (sum !== (N * (N - 1)) / 2) throw new Error(`sum ${sum}`);
+  return { value: N / dt, unit: "tasks/s" };
+}
+
 // ------------------------------------------------------------------ workloads (run in a child)
 const workloads = {
   async "W1:aionode"() {
@@ -55,45 +73,23 @@ const workloads = {
   "W1:node-queueMicrotask": () => nodeBurst(queueMicrotask),
   async "W2:aionode-generator"() {
     const aio = await import("aionode");
-    const N = 100_000;
-    const work = aio.coroutine(function* (i) {
-      yield* aio.sleep(0);
-      return i;
-    });
-    let t0 = 0;
-    const sum = await aio.run(function* () {
-      t0 = performance.now();
-      const tasks = new Array(N);
-      for (let i = 0; i < N; i++) tasks[i] = aio.createTask(work(i));
-      const res = yield* aio.gather(...tasks);
-      let s = 0;
-      for (const r of res) s += r;
-      return s;
-    });
-    const dt = (performance.now() - t0) / 1000;
-    if (sum !== (N * (N - 1)) / 2) throw new Error(`sum ${sum}`);
-    return { value: N / dt, unit: "tasks/s" };
+    return aionodeW2(
+      aio,
+      aio.coroutine(function* (i) {
+        yield* aio.sleep(0);
+        return i;
+      }),
+    );
   },
   async "W2:aionode-async"() {
     const aio = await import("aionode");
-    const N = 100_000;
-    const work = aio.coroutine(async (i) => {
-      await aio.sleep(0);
-      return i;
-    });
-    let t0 = 0;
-    const sum = await aio.run(async () => {
-      t0 = performance.now();
-      const tasks = new Array(N);
-      for (let i = 0; i < N; i++) tasks[i] = aio.createTask(work(i));
-      const res = await aio.gather(...tasks);
-      let s = 0;
-      for (const r of res) s += r;
-      return s;
-    });
-    const dt = (performance.now() - t0) / 1000;
-    if (sum !== (N * (N - 1)) / 2) throw new Error(`sum ${sum}`);
-    return { value: N / dt, unit: "tasks/s" };
+    return aionodeW2(
+      aio,
+      aio.coroutine(async (i) => {
+        await aio.sleep(0);
+        return i;
+      }),
+    );
   },
   async "W2:node-async-setImmediate"() {
     const N = 100_000;

@@ -52,8 +52,8 @@ const WAKE_TIMER = 2; // a setTimeout for the next deadline is armed
 
 /**
  * Queue a microtask. Node's queueMicrotask() wraps every callback in an AsyncResource and a bound
- * function (about 400 ns here); a then() on an already resolved promise is about 3x cheaper and
- * runs in the same FIFO microtask queue.
+ * function; a then() on an already resolved promise costs about half as much (bench/probes.mjs,
+ * probe `microtask`) and runs in the same FIFO microtask queue.
  */
 const RESOLVED = Promise.resolve();
 function microtask(fn: () => void): void {
@@ -199,7 +199,7 @@ export class EventLoop {
   _callSoon1(callback: Function, arg: unknown, ctx: AsyncResource): void {
     const seq = this._ready.push(callback, ARG_MODE.ONE_ARG, arg, ctx);
     if (this._sources !== null) this._sources.set(seq, captureSource());
-    if (this._wakeState !== WAKE_SOON && (this._running || this._ambient)) this._wakeSoon();
+    if (this._wakeState !== WAKE_SOON) this._wakeAfterPush();
   }
 
   /** Thread-safe variant of callSoon. Cross-thread posting from workers arrives with the threads issue; on this thread it is callSoon. */
@@ -210,40 +210,35 @@ export class EventLoop {
   /** Schedule `callback(...args)` after `delay` seconds (negative counts as 0; NaN is an error). */
   callLater<A extends unknown[]>(delay: number, callback: (...args: A) => unknown, ...args: A): TimerHandle;
   callLater(delay: number, callback: Function): TimerHandle {
-    if (typeof delay !== "number") {
-      throw new TypeError(`callLater(): the delay must be a number of seconds, got ${describeValue(delay)}`);
-    }
-    if (delay !== delay) throw new RangeError("callLater(): the delay is NaN");
-    if (typeof callback !== "function") {
-      throw new TypeError(`callLater(): a function was expected as the callback, got ${describeValue(callback)}`);
-    }
-    if (this._closed) throw new RuntimeError("Event loop is closed");
-    if (this._debug) checkNotCoroutine(callback, "callLater");
-    const n = arguments.length;
+    this._checkTimerCall("callLater", "the delay", delay, callback);
     const nowMs = performance.now();
-    const when = nowMs / 1000 + delay;
-    if (n === 2) return this._timer(when, callback, ARG_MODE.NO_ARG, undefined, nowMs);
-    if (n === 3) return this._timer(when, callback, ARG_MODE.ONE_ARG, arguments[2], nowMs);
-    return this._timer(when, callback, ARG_MODE.MANY_ARGS, restArgs(arguments, 2), nowMs);
+    const n = arguments.length;
+    const mode = n === 2 ? ARG_MODE.NO_ARG : n === 3 ? ARG_MODE.ONE_ARG : ARG_MODE.MANY_ARGS;
+    const arg = n === 2 ? undefined : n === 3 ? arguments[2] : restArgs(arguments, 2);
+    return this._timer(nowMs / 1000 + delay, callback, mode, arg, nowMs);
   }
 
   /** Schedule `callback(...args)` at absolute loop time `when` (seconds, on loop.time()'s clock). */
   callAt<A extends unknown[]>(when: number, callback: (...args: A) => unknown, ...args: A): TimerHandle;
   callAt(when: number, callback: Function): TimerHandle {
-    if (typeof when !== "number") {
-      throw new TypeError(`callAt(): the time must be a number of seconds, got ${describeValue(when)}`);
+    this._checkTimerCall("callAt", "the time", when, callback);
+    const n = arguments.length;
+    const mode = n === 2 ? ARG_MODE.NO_ARG : n === 3 ? ARG_MODE.ONE_ARG : ARG_MODE.MANY_ARGS;
+    const arg = n === 2 ? undefined : n === 3 ? arguments[2] : restArgs(arguments, 2);
+    return this._timer(when, callback, mode, arg, performance.now());
+  }
+
+  /** Validation shared by callLater and callAt: a clear error at the call, the loop untouched. */
+  private _checkTimerCall(method: string, what: string, seconds: unknown, callback: unknown): void {
+    if (typeof seconds !== "number") {
+      throw new TypeError(`${method}(): ${what} must be a number of seconds, got ${describeValue(seconds)}`);
     }
-    if (when !== when) throw new RangeError("callAt(): the time is NaN");
+    if (seconds !== seconds) throw new RangeError(`${method}(): ${what} is NaN`);
     if (typeof callback !== "function") {
-      throw new TypeError(`callAt(): a function was expected as the callback, got ${describeValue(callback)}`);
+      throw new TypeError(`${method}(): a function was expected as the callback, got ${describeValue(callback)}`);
     }
     if (this._closed) throw new RuntimeError("Event loop is closed");
-    if (this._debug) checkNotCoroutine(callback, "callAt");
-    const n = arguments.length;
-    const nowMs = performance.now();
-    if (n === 2) return this._timer(when, callback, ARG_MODE.NO_ARG, undefined, nowMs);
-    if (n === 3) return this._timer(when, callback, ARG_MODE.ONE_ARG, arguments[2], nowMs);
-    return this._timer(when, callback, ARG_MODE.MANY_ARGS, restArgs(arguments, 2), nowMs);
+    if (this._debug) checkNotCoroutine(callback, method);
   }
 
   /** Schedule a timer; `nowMs` is the clock reading (performance.now()) the caller based `when` on. @internal */

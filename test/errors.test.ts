@@ -7,6 +7,7 @@
  */
 import { afterEach, describe, expect, it, vi } from "vitest";
 import * as aio from "../src/index.js";
+import { closeFreshLoops, freshLoop, runGenOn } from "./helpers/loops.js";
 import {
   BrokenBarrierError,
   CancelledError,
@@ -22,24 +23,12 @@ import {
   TimeoutError,
 } from "../src/index.js";
 
-const loops: EventLoop[] = [];
-
-/** A fresh loop, closed after the test. */
-function freshLoop(): EventLoop {
-  const loop = aio.newEventLoop();
-  loops.push(loop);
-  return loop;
-}
-
 afterEach(() => {
   vi.restoreAllMocks();
-  for (const loop of loops.splice(0)) if (!loop.isRunning()) loop.close();
+  closeFreshLoops();
 });
 
-/** Run `body` as a generator task on `loop` until it completes. */
-function runGen<T>(loop: EventLoop, body: () => Generator<unknown, T, any>): Promise<T> {
-  return loop.runUntilComplete<T>(loop.createTask<T>(body()));
-}
+const runGen = runGenOn;
 
 /** Run a coroutine as a task on `loop` until it completes. */
 function runTask<T>(loop: EventLoop, coro: aio.Coroutine<T>): Promise<T> {

@@ -6,24 +6,16 @@
 import { AsyncLocalStorage } from "node:async_hooks";
 import { afterEach, describe, expect, it } from "vitest";
 import * as aio from "../src/index.js";
-import { CancelledError, EventLoop, type Future, type Task } from "../src/index.js";
-
-const loops: EventLoop[] = [];
-
-function freshLoop(): EventLoop {
-  const loop = aio.newEventLoop();
-  loops.push(loop);
-  return loop;
-}
+import { closeFreshLoops, freshLoop, runGenOn } from "./helpers/loops.js";
+import { CancelledError, type Future, type Task } from "../src/index.js";
 
 afterEach(() => {
-  for (const loop of loops.splice(0)) if (!loop.isRunning()) loop.close();
+  closeFreshLoops();
 });
 
 /** Run a generator body as a task on a fresh loop. */
 function runGen<T>(body: () => Generator<unknown, T, any>): Promise<T> {
-  const loop = freshLoop();
-  return loop.runUntilComplete<T>(loop.createTask<T>(body()));
+  return runGenOn(freshLoop(), body);
 }
 
 /** Run an async body as a task on a fresh loop. */
@@ -475,30 +467,17 @@ describe("{ signal } option: aborting cancels the wait", () => {
     expect(r).toEqual(["CancelledError", false, false]);
   });
 
-  it("waitFor: throws CancelledError and cancels the inner awaitable", async () => {
+  it.each([
+    ["with a timeout", 60],
+    ["without a timeout", null],
+  ])("waitFor %s: throws CancelledError and cancels the inner awaitable", async (_label, timeout) => {
     const r = await runGen(function* () {
       const inner = aio.createTask(aio.sleep(10, "inner"));
       const ac = new AbortController();
       aio.getRunningLoop().callLater(0.001, () => ac.abort());
       let name = "";
       try {
-        yield* aio.waitFor(inner, 60, { signal: ac.signal });
-      } catch (e) {
-        name = (e as Error).name;
-      }
-      return [name, inner.cancelled()];
-    });
-    expect(r).toEqual(["CancelledError", true]);
-  });
-
-  it("waitFor without a timeout also honours the signal", async () => {
-    const r = await runGen(function* () {
-      const inner = aio.createTask(aio.sleep(10, "inner"));
-      const ac = new AbortController();
-      aio.getRunningLoop().callLater(0.001, () => ac.abort());
-      let name = "";
-      try {
-        yield* aio.waitFor(inner, null, { signal: ac.signal });
+        yield* aio.waitFor(inner, timeout, { signal: ac.signal });
       } catch (e) {
         name = (e as Error).name;
       }
