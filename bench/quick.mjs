@@ -29,6 +29,18 @@ async function nodeBurst(schedule) {
   return { value: N / ((performance.now() - t0) / 1000), unit: "callbacks/s" };
 }
 
+/** W4's inputs: 1M delays uniform in [1 s, 100 s) from the shared LCG, and a callback that must never run. */
+function w4Setup() {
+  const N = 1_000_000;
+  const rnd = lcg();
+  const delays = new Float64Array(N);
+  for (let i = 0; i < N; i++) delays[i] = 1 + 99 * rnd.next().value;
+  const noop = () => {
+    throw new Error("fired");
+  };
+  return { N, delays, noop };
+}
+
 /** W2 on aionode: 100,000 tasks running `work(i)` (either coroutine style), gathered. */
 async function aionodeW2(aio, work) {
   const N = 100_000;
@@ -110,13 +122,7 @@ const workloads = {
   },
   async "W4:aionode"() {
     const aio = await import("aionode");
-    const N = 1_000_000;
-    const rnd = lcg();
-    const delays = new Float64Array(N);
-    for (let i = 0; i < N; i++) delays[i] = 1 + 99 * rnd.next().value;
-    const noop = () => {
-      throw new Error("fired");
-    };
+    const { N, delays, noop } = w4Setup();
     const rss0 = process.memoryUsage().rss;
     let t0 = 0;
     let peak = 0;
@@ -134,13 +140,7 @@ const workloads = {
     return { value: (2 * N) / dt, unit: "ops/s", rssMB: (peak - rss0) / 2 ** 20 };
   },
   async "W4:node-setTimeout"() {
-    const N = 1_000_000;
-    const rnd = lcg();
-    const delays = new Float64Array(N);
-    for (let i = 0; i < N; i++) delays[i] = 1 + 99 * rnd.next().value;
-    const noop = () => {
-      throw new Error("fired");
-    };
+    const { N, delays, noop } = w4Setup();
     const rss0 = process.memoryUsage().rss;
     const t0 = performance.now();
     const hs = new Array(N);
