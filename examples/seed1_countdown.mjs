@@ -1,7 +1,7 @@
 // shared/seeds/001: the generator-based countdown on aionode. Sleeps scaled by SCALE.
 import * as aio from "aionode";
 
-const SCALE = 0.01;
+const SCALE = 0.05;
 
 const myCoroutine = aio.coroutine(function* (taskName, secondsToSleep = 3) {
   console.log(`${taskName} sleeping for: ${secondsToSleep} seconds`);

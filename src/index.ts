@@ -42,6 +42,8 @@ export {
 } from "./compose.js";
 export { timeout, timeoutAt, Timeout, type TimeoutBody } from "./timeouts.js";
 export { taskGroup, TaskGroup, type TaskGroupBody } from "./taskgroups.js";
+export { Queue, LifoQueue, PriorityQueue, type QueueOptions, type PriorityQueueOptions } from "./queues.js";
+export { Lock, Event, Condition, Semaphore, BoundedSemaphore, Barrier, type LockBody } from "./locks.js";
 export {
   CancelledError,
   TimeoutError,
@@ -56,3 +58,4 @@ export {
   RuntimeError,
 } from "./errors.js";
 export { backend, backendReason } from "./backend/index.js";
+export { openThreadsafe, connectLoop, ThreadsafeHandle, RemoteLoop, type ThreadsafeCallbacks, type ThreadsafeOptions, type LoopDescriptor, type WorkerConnection } from "./threads.js";

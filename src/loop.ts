@@ -36,7 +36,7 @@
 import { AsyncResource } from "node:async_hooks";
 import { inspect } from "node:util";
 import { performance } from "node:perf_hooks";
-import { activeBackend, type TimerCore } from "./backend/index.js";
+import { activeBackend, type TimerCore, type WakeDriver } from "./backend/index.js";
 import { RuntimeError } from "./errors.js";
 import { ARG_MODE, Handle, TimerHandle } from "./handles.js";
 import { ReadyQueue } from "./internal/ready.js";
@@ -48,7 +48,7 @@ import type { AwaitedOf } from "./compose.js";
 
 const WAKE_IDLE = 0;
 const WAKE_SOON = 1; // a batch is running, suspended, or queued to run
-const WAKE_TIMER = 2; // a setTimeout for the next deadline is armed
+const WAKE_TIMER = 2; // the driver is armed for the next deadline
 
 /**
  * Queue a microtask. Node's queueMicrotask() wraps every callback in an AsyncResource and a bound
@@ -88,6 +88,13 @@ export interface EventLoopOptions {
    * millisecond granularity, at the cost of CPU while it polls (default 0: off).
    */
   spinWindow?: number;
+  /**
+   * Run due timers ahead of callbacks already in the ready queue (uvloop's and libuv's order),
+   * checking the clock before every callback while timers are pending, so a timer waits at most
+   * for the callback that is running when it comes due. Default false: asyncio's order, where due
+   * timers join the end of the ready queue at the start of the next iteration.
+   */
+  timersFirst?: boolean;
 }
 
 export class EventLoop {
@@ -105,7 +112,8 @@ export class EventLoop {
   private _closed = false;
   /** @internal */ _ambient = false;
   private _wakeState = WAKE_IDLE;
-  private _timeout: ReturnType<typeof setTimeout> | null = null;
+  /** The backend's wake-up driver (created on first use, closed with the loop). */
+  private _driver: WakeDriver | null = null;
   private _armedTick = 0;
   private _budgetEnd = 0;
   private _sinceClock = 0;
@@ -121,6 +129,7 @@ export class EventLoop {
   slowCallbackDuration = 0.1;
   private _yieldMs: number;
   private _spinMs: number;
+  private _timersFirst: boolean;
   private _exceptionHandler: ExceptionHandler | null = null;
   private _runResolve: (() => void) | null = null;
   private _runReject: ((e: unknown) => void) | null = null;
@@ -143,6 +152,11 @@ export class EventLoop {
       throw new RangeError(`spinWindow must be a finite number of seconds >= 0, got ${String(spinWindow)}`);
     }
     this._spinMs = spinWindow * 1000;
+    const timersFirst = options.timersFirst ?? false;
+    if (typeof timersFirst !== "boolean") {
+      throw new TypeError(`timersFirst must be a boolean, got ${describeValue(timersFirst)}`);
+    }
+    this._timersFirst = timersFirst;
     this._debug = options.debug === true;
     this._plain = !this._debug;
     if (this._debug) this._sources = new Map();
@@ -272,9 +286,7 @@ export class EventLoop {
     h._id = -1;
     if (this._timers.size === 0 && this._wakeState === WAKE_TIMER) {
       // Nothing left to wait for: do not keep the process alive for a cancelled timer.
-      clearTimeout(this._timeout!);
-      this._timeout = null;
-      this._wakeState = WAKE_IDLE;
+      this._disarm();
     }
   }
 
@@ -335,11 +347,7 @@ export class EventLoop {
       this._runReject = reject;
     });
     // Start from a clean slate: any armed wake-up is replaced by an immediate batch.
-    if (this._wakeState === WAKE_TIMER) {
-      clearTimeout(this._timeout!);
-      this._timeout = null;
-      this._wakeState = WAKE_IDLE;
-    }
+    if (this._wakeState === WAKE_TIMER) this._disarm();
     if (this._wakeState === WAKE_IDLE) {
       // Start at once (asyncio's run_forever starts synchronously; we start right after the
       // caller's synchronous code).
@@ -379,6 +387,8 @@ export class EventLoop {
     this._closed = true;
     this._plain = false;
     this._disarm();
+    this._driver?.close();
+    this._driver = null;
     this._ready.clear();
     this._sources?.clear();
     this._iterLeft = 0;
@@ -417,10 +427,7 @@ export class EventLoop {
   // ------------------------------------------------------------------ the driver
 
   private _wakeSoon(): void {
-    if (this._wakeState === WAKE_TIMER) {
-      clearTimeout(this._timeout!);
-      this._timeout = null;
-    }
+    if (this._wakeState === WAKE_TIMER) this._driver!.disarm();
     this._wakeState = WAKE_SOON;
     // A macrotask, not a microtask: plain code's pending microtasks (for instance the `then` call
     // of an `await task` made right after createTask) run before any task step does.
@@ -428,32 +435,28 @@ export class EventLoop {
   }
 
   private _arm(tick: number): void {
-    if (this._timeout !== null) clearTimeout(this._timeout);
-    this._wakeState = WAKE_TIMER;
-    this._armedTick = tick;
+    const driver = this._driver ?? (this._driver = activeBackend.createDriver(this._batchBound));
     const ms = tick / 1000 - performance.now() - this._spinMs;
     if (this._spinMs > 0 && ms <= 0) {
       // Final approach: poll through Node's loop until the deadline.
-      this._timeout = null;
+      if (this._wakeState === WAKE_TIMER) driver.disarm();
       this._wakeState = WAKE_SOON;
       setImmediate(this._batchBound);
       return;
     }
-    this._timeout = setTimeout(this._batchBound, ms > 1 ? Math.ceil(ms) : 1);
+    this._wakeState = WAKE_TIMER;
+    this._armedTick = tick;
+    driver.arm(ms);
   }
 
   private _disarm(): void {
-    if (this._timeout !== null) {
-      clearTimeout(this._timeout);
-      this._timeout = null;
-    }
+    if (this._wakeState === WAKE_TIMER) this._driver!.disarm();
     this._wakeState = WAKE_IDLE;
   }
 
   /** Entry point of every wake-up (microtask, setImmediate or setTimeout). */
   private _batch(fresh: boolean): void {
     if (fresh) {
-      this._timeout = null;
       this._budgetEnd = performance.now() + this._yieldMs;
     }
     if (!(this._running || this._ambient) || this._closed) {
@@ -526,7 +529,9 @@ export class EventLoop {
   private _startIteration(nowMs: number): void {
     this._inIteration = true;
     const core = this._timers;
-    if (core.size > 0) {
+    if (this._timersFirst) {
+      if (core.size > 0) this._runDueTimers(nowMs);
+    } else if (core.size > 0) {
       const nowTick = Math.floor(nowMs * 1000);
       const out = this._fired;
       const handles = this._timerHandles;
@@ -547,10 +552,52 @@ export class EventLoop {
     this._iterLeft = this._ready.length;
   }
 
+  /** timersFirst: is the earliest pending timer due now? (One clock read.) */
+  private _timerDue(): boolean {
+    const next = this._timers.nextDeadline();
+    return next >= 0 && next <= performance.now() * 1000;
+  }
+
+  /**
+   * timersFirst: fire every timer due at `nowMs` right away, each in its own context, ahead of the
+   * ready queue (as libuv's timer phase runs before its check phase).
+   */
+  private _runDueTimers(nowMs: number): void {
+    const core = this._timers;
+    const nowTick = Math.floor(nowMs * 1000);
+    const out = this._fired;
+    const handles = this._timerHandles;
+    let n: number;
+    do {
+      n = core.advance(nowTick, out);
+      for (let i = 0; i < n; i++) {
+        const id = out[i]!;
+        const h = handles[id]!;
+        handles[id] = undefined;
+        h._id = -1;
+        const ctx = h._ctx!;
+        h._ctx = null;
+        this._curCtx = ctx;
+        try {
+          if (this._debug) ctx.runInAsyncScope(this._runDebug, this, runTimerHandle, ARG_MODE.ONE_ARG, h, -1);
+          else ctx.runInAsyncScope(runTimerHandle, null, h);
+        } catch (exc) {
+          this._reportCallbackError(runTimerHandle, ARG_MODE.ONE_ARG, h, -1, exc);
+        } finally {
+          this._curCtx = null;
+        }
+      }
+    } while (n === out.length);
+  }
+
   /** Run the current iteration's handles, entering each run of same-context handles once. */
   private _runHandles(): void {
     const q = this._ready;
     while (this._iterLeft > 0 && !this._suspended) {
+      if (this._timersFirst && this._timers.size > 0 && this._timerDue()) {
+        this._runDueTimers(performance.now());
+        if (this._suspended) return;
+      }
       if (!q.hc.fns[q.hi]) {
         q.shift();
         this._iterLeft--;
@@ -579,6 +626,7 @@ export class EventLoop {
     // every way out.
     let n = this._iterLeft;
     let budget = CLOCK_EVERY - this._sinceClock;
+    const timersFirst = this._timersFirst;
     let fn: Function | null = null;
     let mode = 0;
     let arg: unknown = undefined;
@@ -587,6 +635,7 @@ export class EventLoop {
       try {
         while (n > 0 && budget > 0) {
           if (q.headCtx !== ctx) break;
+          if (timersFirst && this._timers.size > 0 && this._timerDue()) break;
           const c = q.hc;
           const i = q.hi;
           fn = c.fns[i] as Function | null;

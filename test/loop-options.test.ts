@@ -94,3 +94,84 @@ describe("timer ordering guarantees beyond asyncio's", () => {
     expect(fired).toEqual([-1, ...Array.from({ length: 50 }, (_, i) => i), 99]);
   });
 });
+
+describe("timersFirst", () => {
+  const spin = (ms: number) => {
+    const end = performance.now() + ms;
+    while (performance.now() < end);
+  };
+
+  /** A step schedules a timer, works past its deadline, then queues two callbacks. */
+  async function dueTimerVersusQueued(options: aio.EventLoopOptions): Promise<string[]> {
+    const loop = aio.newEventLoop(options);
+    const log: string[] = [];
+    await loop.runUntilComplete(
+      aio.coroutine(function* () {
+        const t: aio.TimerHandle = loop.callLater(0.002, () => log.push(`timer on time ${loop.time() >= t.when()}`));
+        spin(4);
+        loop.callSoon(() => log.push("a"));
+        loop.callSoon(() => log.push("b"));
+        yield* aio.sleep(0.01);
+      })(),
+    );
+    loop.close();
+    return log;
+  }
+
+  it("default (asyncio's order): a due timer joins the ready queue behind what is already there", async () => {
+    expect(await dueTimerVersusQueued({})).toEqual(["a", "b", "timer on time true"]);
+  });
+
+  it("timersFirst: a due timer runs ahead of callbacks already queued, never early", async () => {
+    expect(await dueTimerVersusQueued({ timersFirst: true })).toEqual(["timer on time true", "a", "b"]);
+  });
+
+  it("timersFirst: a timer that comes due in the middle of an iteration runs before the rest of it", async () => {
+    const loop = aio.newEventLoop({ timersFirst: true });
+    const log: string[] = [];
+    let due = 0;
+    let firedAt = 0;
+    loop.callSoon(() => {
+      due = loop.callLater(0.003, () => {
+        firedAt = loop.time();
+        log.push("T");
+      }).when();
+      for (let i = 0; i < 5; i++)
+        loop.callSoon(() => {
+          spin(2);
+          log.push(`c${i}`);
+        });
+    });
+    loop.callLater(0.05, () => loop.stop());
+    await loop.runForever();
+    loop.close();
+    const t = log.indexOf("T");
+    // Five 2 ms callbacks were queued before the 3 ms timer came due: it ran after at least one
+    // of them (never early) and before the last one (not left for the next iteration).
+    expect(t).toBeGreaterThanOrEqual(1);
+    expect(t).toBeLessThan(5);
+    expect(firedAt).toBeGreaterThanOrEqual(due);
+    expect(log.filter((x) => x !== "T")).toEqual(["c0", "c1", "c2", "c3", "c4"]);
+  });
+
+  it("timersFirst: an exception in a timer callback goes to the exception handler and the loop goes on", async () => {
+    const loop = aio.newEventLoop({ timersFirst: true });
+    const seen: string[] = [];
+    loop.setExceptionHandler((_l, ctx) => seen.push(`${ctx.message.split(" ")[0]} ${(ctx.exception as Error).message}`));
+    await loop.runUntilComplete(
+      aio.coroutine(function* () {
+        loop.callLater(0.001, () => {
+          throw new Error("boom");
+        });
+        loop.callLater(0.002, () => seen.push("after"));
+        yield* aio.sleep(0.01);
+      })(),
+    );
+    loop.close();
+    expect(seen).toEqual(["Exception boom", "after"]);
+  });
+
+  it("rejects a non-boolean", () => {
+    expect(() => aio.newEventLoop({ timersFirst: 1 as unknown as boolean })).toThrow(TypeError);
+  });
+});

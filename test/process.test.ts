@@ -4,12 +4,15 @@
  * reports when a failed future is garbage-collected.
  */
 import { execFile } from "node:child_process";
+import { cpSync, existsSync, mkdtempSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
 
 const run = promisify(execFile);
-const dist = join(import.meta.dirname, "..", "dist", "index.js");
+const repo = join(import.meta.dirname, "..");
+const dist = join(repo, "dist", "index.js");
+const addonPaths = [join(repo, "build", "Release", "aionode.node"), join(repo, "prebuilds", `${process.platform}-${process.arch}`, "aionode.node")];
 
 async function node(code: string, env: Record<string, string | undefined> = {}, flags: string[] = []) {
   const e: Record<string, string | undefined> = { ...process.env, ...env };
@@ -29,10 +32,11 @@ async function node(code: string, env: Record<string, string | undefined> = {}, 
 const show = `import { backend, backendReason } from ${JSON.stringify(dist)}; console.log(backend + " | " + backendReason);`;
 
 describe("backend selection (AIONODE_BACKEND)", () => {
-  it("defaults to the js core and says why", async () => {
+  it("defaults to the native core when the addon is built, and says why", async () => {
+    expect(addonPaths.some((p) => existsSync(p))).toBe(true);
     const r = await node(show, { AIONODE_BACKEND: undefined });
     expect(r.code).toBe(0);
-    expect(r.stdout.trim()).toBe("js | no native core in this build");
+    expect(r.stdout.trim()).toBe("native | the native addon loaded");
   });
 
   it("AIONODE_BACKEND=js forces the js core", async () => {
@@ -40,10 +44,28 @@ describe("backend selection (AIONODE_BACKEND)", () => {
     expect(r.stdout.trim()).toBe("js | forced by AIONODE_BACKEND=js");
   });
 
-  it("AIONODE_BACKEND=native fails loudly at import when there is no native core", async () => {
+  it("AIONODE_BACKEND=native forces the native core", async () => {
     const r = await node(show, { AIONODE_BACKEND: "native" });
-    expect(r.code).not.toBe(0);
-    expect(r.stderr).toContain("AIONODE_BACKEND=native was requested");
+    expect(r.stdout.trim()).toBe("native | forced by AIONODE_BACKEND=native");
+  });
+
+  it("without an addon the js core takes over and says why; forcing native then fails loudly", async () => {
+    // A copy of the package without build/ or prebuilds/ (inside the repository, so that
+    // node-gyp-build still resolves from its node_modules).
+    const root = mkdtempSync(join(repo, ".tmp-nobuild-"));
+    try {
+      cpSync(join(repo, "dist"), join(root, "dist"), { recursive: true });
+      cpSync(join(repo, "package.json"), join(root, "package.json"));
+      const showCopy = show.replace(JSON.stringify(dist), JSON.stringify(join(root, "dist", "index.js")));
+      const r = await node(showCopy, { AIONODE_BACKEND: undefined });
+      expect(r.code).toBe(0);
+      expect(r.stdout.trim()).toMatch(/^js \| the native addon did not load \(No native build was found.*\); using the js backend$/);
+      const forced = await node(showCopy, { AIONODE_BACKEND: "native" });
+      expect(forced.code).not.toBe(0);
+      expect(forced.stderr).toContain("AIONODE_BACKEND=native was requested but the native addon did not load");
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
   });
 
   it("an unknown AIONODE_BACKEND value is an error naming the allowed ones", async () => {

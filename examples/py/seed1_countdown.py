@@ -5,7 +5,7 @@
 import asyncio
 import types
 
-SCALE = 0.01
+SCALE = 0.05
 
 @types.coroutine
 def my_coroutine(task_name, seconds_to_sleep=3):

@@ -1,9 +1,11 @@
 /**
- * Chooses the backend once, at load. AIONODE_BACKEND=js forces the pure-TypeScript core;
- * AIONODE_BACKEND=native fails loudly if the native core cannot be used. Until the native core
- * lands (see the native-core issue), the js backend is the only one, and the reason says so.
+ * Chooses the backend once, at load: the native core when its addon loads and its shared-buffer
+ * layout matches (src/backend/layout.ts), else the pure-TypeScript core, with the reason
+ * recorded in `backendReason`. AIONODE_BACKEND=js forces the js core; AIONODE_BACKEND=native
+ * fails loudly, at import, if the native core cannot be used.
  */
 import { createJsBackend } from "./js.js";
+import { createNativeBackend, loadAddon } from "./native.js";
 import type { Backend } from "./types.js";
 
 function choose(): Backend {
@@ -11,13 +13,15 @@ function choose(): Backend {
   if (forced !== undefined && forced !== "" && forced !== "js" && forced !== "native") {
     throw new Error(`AIONODE_BACKEND must be "js" or "native", got ${JSON.stringify(forced)}`);
   }
-  if (forced === "native") {
-    throw new Error(
-      "AIONODE_BACKEND=native was requested but this build of aionode has no native core; unset it or use AIONODE_BACKEND=js",
-    );
-  }
   if (forced === "js") return createJsBackend("forced by AIONODE_BACKEND=js");
-  return createJsBackend("no native core in this build");
+  const loaded = loadAddon();
+  if ("addon" in loaded) {
+    return createNativeBackend(loaded.addon, forced === "native" ? "forced by AIONODE_BACKEND=native" : "the native addon loaded");
+  }
+  if (forced === "native") {
+    throw new Error(`AIONODE_BACKEND=native was requested but ${loaded.error}; unset it or use AIONODE_BACKEND=js`);
+  }
+  return createJsBackend(`${loaded.error}; using the js backend`);
 }
 
 /** The active backend implementation. */
@@ -26,4 +30,4 @@ export const activeBackend: Backend = choose();
 export const backend: "js" | "native" = activeBackend.name;
 /** Why that backend is active (for instance why the native core did not load). */
 export const backendReason: string = activeBackend.reason;
-export type { Backend, TimerCore } from "./types.js";
+export type { Backend, TimerCore, WakeDriver } from "./types.js";

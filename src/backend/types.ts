@@ -1,3 +1,5 @@
+import type { ThreadsafeTransport } from "../threads/types.js";
+
 /**
  * The backend seam: the part of the loop that the native core replaces.
  *
@@ -21,9 +23,28 @@ export interface TimerCore {
   clear(): void;
 }
 
+/**
+ * Wakes the loop at its next deadline. The js driver is a setTimeout (millisecond resolution);
+ * the native one a timerfd watched by libuv (microseconds). Armed, it keeps the process alive.
+ */
+export interface WakeDriver {
+  /** True when wake-ups are precise to the microsecond. */
+  readonly precise: boolean;
+  /** Call the wake function after `delayMs` milliseconds (fractions count); replaces any earlier arming. */
+  arm(delayMs: number): void;
+  /** Cancel the pending wake-up, if any. */
+  disarm(): void;
+  /** Release the driver's resources; no wake-up after this. */
+  close(): void;
+}
+
 export interface Backend {
   readonly name: "js" | "native";
   /** Why this backend was chosen (e.g. why native did not load). */
   readonly reason: string;
   createTimerCore(): TimerCore;
+  /** A driver that calls `onWake` when armed time has passed. */
+  createDriver(onWake: () => void): WakeDriver;
+  /** How callSoonThreadsafe posts cross threads (threads.ts). */
+  readonly threadsafe: ThreadsafeTransport;
 }

@@ -1,15 +1,16 @@
 /**
  * Child-process helpers: the current src/ is transpiled (TypeScript's transpileModule, one file at
  * a time, no type checking) into a temporary directory, so child scripts run exactly the code under
- * test, not a possibly stale dist/.
+ * test, not a possibly stale dist/. The directory is inside the repository, with links to its
+ * build/ and prebuilds/, so that the native addon loads there exactly as from dist/.
  */
 import { execFile } from "node:child_process";
-import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
 import ts from "typescript";
 
-const srcDir = join(import.meta.dirname, "..", "..", "src");
+const repoDir = join(import.meta.dirname, "..", "..");
+const srcDir = join(repoDir, "src");
 
 function walk(dir: string): string[] {
   const out: string[] = [];
@@ -31,9 +32,12 @@ export interface Built {
 
 /** Transpile src/ into a fresh temporary directory (an ESM package). */
 export function buildAionode(): Built {
-  const root = mkdtempSync(join(tmpdir(), "aionode-child-"));
+  const root = mkdtempSync(join(repoDir, ".tmp-child-"));
   const dir = join(root, "aionode");
   mkdirSync(dir);
+  for (const native of ["build", "prebuilds"]) {
+    if (existsSync(join(repoDir, native))) symlinkSync(join(repoDir, native), join(root, native));
+  }
   writeFileSync(join(root, "package.json"), JSON.stringify({ type: "module" }));
   for (const file of walk(srcDir)) {
     const rel = relative(srcDir, file).replace(/\.ts$/, ".js");

@@ -1,0 +1,184 @@
+// Channel: one loop's inbox for cross-thread posts (loop.callSoonThreadsafe from worker threads).
+//
+// HOW: records (four doubles, the layout of src/threads/types.ts) travel through a lock-free
+// MpscQueue. Producers in any thread push batches; the loop thread drains. The loop thread
+// sleeps only after arming: `armed` is set, then the queue is checked once more, and the first
+// producer that finds `armed` set (an atomic exchange) sends the one uv_async wake-up. So any
+// number of posts that arrive while the loop sleeps cost one wake-up (DESIGN.md rule 6).
+//
+// Closing is a clean cut without locks on the push path: a producer announces itself in
+// `inflight` before it checks `closed`, and leaves after its last record is published;
+// the consumer sets `closed`, then waits for `inflight` to reach 0 (settle). After that, the
+// queue holds exactly the records accepted before the close, and every later push is refused.
+// (Both sides use sequentially consistent operations on these two words, so either the producer
+// sees `closed` or the consumer sees the producer in flight.)
+//
+// The wake-up function (in the addon: uv_async_send on the loop thread's handle) is reached under
+// `wake_mu`, which is taken only for a wake-up (never per record) and by close, so no producer
+// can signal a handle that is being closed. Keeping libuv out of this header lets the C++ tests
+// run it under ThreadSanitizer with a plain function.
+#ifndef AIONODE_THREADSAFE_H_
+#define AIONODE_THREADSAFE_H_
+
+#include <atomic>
+#include <chrono>
+#include <cstdint>
+#include <memory>
+#include <mutex>
+#include <thread>
+#include <unordered_map>
+
+#include "mpsc_queue.h"
+
+namespace aionode {
+
+struct Record {
+  double w[4];
+};
+
+class Channel {
+ public:
+  explicit Channel(size_t capacity) : queue_(capacity) {}
+
+  bool ok() const { return queue_.ok(); }
+  size_t capacity() const { return queue_.capacity(); }
+
+  // ---------------------------------------------------------------- producers (any thread)
+
+  // Pushes records[0..n) in order, waiting while the queue is full. Returns how many were
+  // accepted: n, or a prefix if the channel closed meanwhile.
+  size_t Push(const Record* records, size_t n) {
+    inflight_.fetch_add(1, std::memory_order_seq_cst);
+    size_t done = 0;
+    int idle = 0;
+    while (done < n && !closed_.load(std::memory_order_seq_cst)) {
+      size_t k = queue_.try_push_batch(records + done, n - done);
+      if (k > 0) {
+        done += k;
+        pushed_.fetch_add(k, std::memory_order_relaxed);
+        idle = 0;
+        Wake();  // let the consumer drain while we wait for room
+        continue;
+      }
+      // Full: back off (spin, then yield, then sleep briefly) until the consumer frees cells.
+      if (++idle < 64) continue;
+      if (idle < 256) {
+        std::this_thread::yield();
+        continue;
+      }
+      std::this_thread::sleep_for(std::chrono::microseconds(50));
+    }
+    inflight_.fetch_sub(1, std::memory_order_seq_cst);
+    if (done > 0) Wake();
+    return done;
+  }
+
+  bool closed() const { return closed_.load(std::memory_order_relaxed); }
+
+  // ---------------------------------------------------------------- the consumer (loop thread)
+
+  using WakeFn = void (*)(void* arg);
+
+  void Attach(WakeFn fn, void* arg) {
+    std::lock_guard<std::mutex> lock(wake_mu_);
+    wake_fn_ = fn;
+    wake_arg_ = arg;
+  }
+
+  size_t Drain(Record* out, size_t max) {
+    size_t n = queue_.pop_batch(out, max);
+    drained_ += n;
+    return n;
+  }
+
+  // Arms the wake-up. False when records are already waiting (drain again instead).
+  bool Arm() {
+    armed_.store(true, std::memory_order_seq_cst);
+    if (!queue_.empty_approx()) {
+      armed_.store(false, std::memory_order_relaxed);
+      return false;
+    }
+    return true;
+  }
+
+  // Refuses later pushes and detaches the wake-up function (the caller may then free its target).
+  void Close() {
+    closed_.store(true, std::memory_order_seq_cst);
+    std::lock_guard<std::mutex> lock(wake_mu_);
+    wake_fn_ = nullptr;
+  }
+
+  // After Close: records accepted before it and not drained yet, counting a producer still
+  // writing as one more.
+  size_t Remaining() const {
+    size_t queued = pushed_.load(std::memory_order_acquire) - drained_;
+    return queued + (inflight_.load(std::memory_order_seq_cst) > 0 ? 1 : 0);
+  }
+
+  // After Close: wait until no producer is writing (true) or the time is up (false).
+  bool Settle(double timeout_ms) {
+    auto end = std::chrono::steady_clock::now() + std::chrono::microseconds(static_cast<int64_t>(timeout_ms * 1000));
+    while (inflight_.load(std::memory_order_seq_cst) > 0) {
+      if (std::chrono::steady_clock::now() >= end) return false;
+      std::this_thread::yield();
+    }
+    return true;
+  }
+
+ private:
+  void Wake() {
+    if (!armed_.load(std::memory_order_seq_cst)) return;
+    if (!armed_.exchange(false, std::memory_order_seq_cst)) return;
+    std::lock_guard<std::mutex> lock(wake_mu_);
+    if (wake_fn_ != nullptr) wake_fn_(wake_arg_);
+  }
+
+  MpscQueue<Record> queue_;
+  alignas(64) std::atomic<int> inflight_{0};
+  std::atomic<bool> closed_{false};
+  std::atomic<size_t> pushed_{0};
+  alignas(64) std::atomic<bool> armed_{false};
+  size_t drained_ = 0;  // consumer only
+  std::mutex wake_mu_;
+  WakeFn wake_fn_ = nullptr;
+  void* wake_arg_ = nullptr;
+};
+
+// Process-wide registry: a worker connects to a loop's channel by token. Taken only at
+// open/connect/close, never per post.
+class ChannelRegistry {
+ public:
+  static uint32_t Add(std::shared_ptr<Channel> ch) {
+    std::lock_guard<std::mutex> lock(mu());
+    uint32_t token = ++next();
+    map()[token] = std::move(ch);
+    return token;
+  }
+  static std::shared_ptr<Channel> Find(uint32_t token) {
+    std::lock_guard<std::mutex> lock(mu());
+    auto it = map().find(token);
+    return it == map().end() ? nullptr : it->second;
+  }
+  static void Remove(uint32_t token) {
+    std::lock_guard<std::mutex> lock(mu());
+    map().erase(token);
+  }
+
+ private:
+  static std::mutex& mu() {
+    static std::mutex m;
+    return m;
+  }
+  static uint32_t& next() {
+    static uint32_t n = 0;
+    return n;
+  }
+  static std::unordered_map<uint32_t, std::shared_ptr<Channel>>& map() {
+    static std::unordered_map<uint32_t, std::shared_ptr<Channel>> m;
+    return m;
+  }
+};
+
+}  // namespace aionode
+
+#endif  // AIONODE_THREADSAFE_H_

@@ -1,0 +1,70 @@
+#!/usr/bin/env bash
+# Builds and runs the native core's C++ tests (timer wheel, MPSC queue, cross-thread channel):
+#   (a) each test under AddressSanitizer + UndefinedBehaviorSanitizer (no recovery),
+#   (b) the queue and channel tests under ThreadSanitizer,
+#   (c) each test as a plain -O2 build.
+# Every build uses the addon's flags (C++17, -fno-exceptions, -fno-rtti) and must be free of
+# warnings under -Wall -Wextra -Wpedantic -Wconversion -Werror. One line per run; exits non-zero
+# if any build or run fails. Needs g++ (or CXX=...) with libasan, libubsan and libtsan.
+set -u
+
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+cxx="${CXX:-g++}"
+out="$(mktemp -d "${TMPDIR:-/tmp}/aionode-native-test.XXXXXX")"
+trap 'rm -rf "$out"' EXIT
+
+common=(-std=c++17 -Wall -Wextra -Wpedantic -Wconversion -Werror -fno-exceptions -fno-rtti -pthread)
+asan=(-O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=all)
+tsan=(-O1 -g -fsanitize=thread)
+plain=(-O2 -DNDEBUG)
+
+export ASAN_OPTIONS="${ASAN_OPTIONS:-abort_on_error=0:detect_leaks=1:strict_string_checks=1}"
+export UBSAN_OPTIONS="${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}"
+export TSAN_OPTIONS="${TSAN_OPTIONS:-halt_on_error=1:second_deadlock_stack=1}"
+
+failed=0
+
+# run NAME MODE "ARGS" FLAGS... : build test/NAME.cc with FLAGS, run it with ARGS (a hang counts
+# as a failure after 120 s), print one line.
+run() {
+  local name="$1" mode="$2" args="$3"
+  shift 3
+  local bin="$out/$name.$mode" log="$out/$name.$mode.log" start end rc
+  start=$(date +%s.%N)
+  if ! "$cxx" "${common[@]}" "$@" "$here/$name.cc" -o "$bin" >"$log" 2>&1; then
+    echo "FAIL $name [$mode]: build failed"
+    sed 's/^/    /' "$log" | head -40
+    failed=1
+    return
+  fi
+  # shellcheck disable=SC2086
+  timeout 120 "$bin" $args >"$log" 2>&1
+  rc=$?
+  end=$(date +%s.%N)
+  local secs
+  secs=$(awk -v a="$start" -v b="$end" 'BEGIN { printf "%.1f", b - a }')
+  if [ "$rc" -eq 0 ]; then
+    echo "PASS $name [$mode] ${secs}s: $(tail -n 1 "$log")"
+  else
+    [ "$rc" -eq 124 ] && echo "FAIL $name [$mode] ${secs}s: timed out" || echo "FAIL $name [$mode] ${secs}s: exit $rc"
+    sed 's/^/    /' "$log" | head -60
+    failed=1
+  fi
+}
+
+# Arguments: wheel_test SEEDS OPS, mpsc_test MESSAGES_PER_PRODUCER,
+# channel_test RECORDS_PER_PRODUCER.
+run wheel_test asan+ubsan "400 3000" "${asan[@]}"
+run mpsc_test asan+ubsan "10000" "${asan[@]}"
+run channel_test asan+ubsan "2000" "${asan[@]}"
+run mpsc_test tsan "4000" "${tsan[@]}"
+run channel_test tsan "2000" "${tsan[@]}"
+run wheel_test O2 "400 3000" "${plain[@]}"
+run mpsc_test O2 "20000" "${plain[@]}"
+run channel_test O2 "4000" "${plain[@]}"
+
+if [ "$failed" -ne 0 ]; then
+  echo "native tests: FAILED"
+  exit 1
+fi
+echo "native tests: all passed"

@@ -1,0 +1,96 @@
+import * as aio from "aionode";
+import { print, tuple } from "./pyfmt.mjs";
+
+// Condition.waitFor(predicate): the predicate is checked first (no wait, and no lock needed,
+// when it already holds), then after every wake-up; the result is the predicate's value.
+// A producer/consumer over a shared list.
+const r = (x) => String(x);
+
+await aio.run(function* () {
+  const cond = new aio.Condition();
+  const state = { value: 0, calls: 0 };
+
+  const pred = () => {
+    state.calls++;
+    print("pred called", state.calls, state.value);
+    return state.value >= 2 && state.value * 10;
+  };
+
+  const waiter = aio.coroutine(function* () {
+    return yield* cond.with(function* () {
+      const res = yield* cond.waitFor(pred);
+      print("waiter got", res, cond.locked());
+      return res;
+    });
+  });
+
+  const t = aio.createTask(waiter());
+  yield* aio.sleep(0);
+  for (const v of [1, 2]) {
+    yield* cond.with(function* () {
+      state.value = v;
+      print("notify with value", v);
+      cond.notify();
+    });
+    yield* aio.sleep(0);
+  }
+  print("result", yield* t, r(cond));
+
+  print("-- true at once: no wait, no lock needed");
+  print("immediate", yield* cond.waitFor(() => [1, 2, 3]), r(cond));
+  try {
+    yield* cond.waitFor(() => false);
+  } catch (e) {
+    if (!(e instanceof aio.RuntimeError)) throw e;
+    print("RuntimeError", e.message);
+  }
+
+  print("-- producer / consumers");
+  const items = [];
+  const consumed = [];
+  const consumer = aio.coroutine(function* (name) {
+    for (let k = 0; k < 2; k++) {
+      yield* cond.with(function* () {
+        const item = yield* cond.waitFor(() => items.length > 0 && items.shift());
+        consumed.push(tuple(name, item));
+        print("consumed", name, item);
+      });
+    }
+  });
+  const producer = aio.coroutine(function* () {
+    for (let i = 1; i < 7; i++) {
+      yield* cond.with(function* () {
+        items.push(i);
+        print("produced", i);
+        cond.notify();
+      });
+      yield* aio.sleep(0);
+    }
+  });
+  yield* aio.gather(consumer("a"), consumer("b"), consumer("c"), producer());
+  print("consumed", consumed, r(cond));
+
+  print("-- notify_all: each re-checks its own predicate");
+  const flags = { x: false, y: false };
+  const waitFlag = aio.coroutine(function* (k) {
+    yield* cond.with(function* () {
+      yield* cond.waitFor(() => flags[k]);
+      print("flag", k);
+    });
+  });
+  const ws = ["x", "y", "x"].map((k) => aio.createTask(waitFlag(k)));
+  yield* aio.sleep(0);
+  yield* cond.with(function* () {
+    flags.x = true;
+    cond.notifyAll();
+  });
+  yield* aio.sleep(0);
+  yield* aio.sleep(0);
+  print("pending", ws.map((w) => w.done()));
+  yield* cond.with(function* () {
+    flags.y = true;
+    cond.notifyAll();
+  });
+  yield* aio.gather(...ws);
+  print("all done", r(cond));
+});

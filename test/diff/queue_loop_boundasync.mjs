@@ -1,0 +1,34 @@
+import * as aio from "aionode";
+import { print } from "./pyfmt.mjs";
+
+const q = new aio.Queue();
+
+await aio.run(async () => {
+  try {
+    await aio.waitFor(q.get(), 0.01);
+  } catch (e) {
+    if (!(e instanceof aio.TimeoutError)) throw e;
+    print("first: timed out (q is now bound to this loop)");
+  }
+  q.putNowait("a");
+  print("first: got", await q.get());
+});
+
+await aio.run(async () => {
+  q.putNowait(1);
+  print("second: got", await q.get());
+  try {
+    await q.get();
+  } catch (e) {
+    if (!(e instanceof aio.RuntimeError)) throw e;
+    print("second: RuntimeError", e.message.includes("is bound to a different event loop"));
+  }
+  print("second: qsize", q.qsize(), "empty", q.empty());
+  q.putNowait(2);
+  print("second: still usable", q.getNowait());
+  const r = new aio.Queue();
+  const t = aio.createTask(r.get());
+  await aio.sleep(0);
+  r.putNowait("fresh");
+  print("second: fresh queue", await t);
+});
