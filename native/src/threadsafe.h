@@ -93,7 +93,10 @@ class Channel {
 
   // Arms the wake-up. False when records are already waiting (drain again instead).
   bool Arm() {
-    armed_.store(true, std::memory_order_seq_cst);
+    // Read-modify-writes on both sides: if a producer's exchange in Wake() came first, this one
+    // reads its value and so synchronizes with it, and the check below sees that producer's
+    // records; if this one came first, the producer's exchange reads `true` and wakes us.
+    armed_.exchange(true, std::memory_order_seq_cst);
     if (!queue_.empty_approx()) {
       armed_.store(false, std::memory_order_relaxed);
       return false;
@@ -110,9 +113,14 @@ class Channel {
 
   // After Close: records accepted before it and not drained yet, counting a producer still
   // writing as one more.
+  // (A producer publishes records before it counts them in `pushed_`, so while one is in flight
+  // the consumer may have drained more than was counted: the difference is signed, and any
+  // producer still in flight counts as one more record to come.)
   size_t Remaining() const {
-    size_t queued = pushed_.load(std::memory_order_acquire) - drained_;
-    return queued + (inflight_.load(std::memory_order_seq_cst) > 0 ? 1 : 0);
+    const bool in_flight = inflight_.load(std::memory_order_seq_cst) > 0;
+    const int64_t queued =
+        static_cast<int64_t>(pushed_.load(std::memory_order_acquire)) - static_cast<int64_t>(drained_);
+    return static_cast<size_t>(queued > 0 ? queued : 0) + (in_flight ? 1 : 0);
   }
 
   // After Close: wait until no producer is writing (true) or the time is up (false).
@@ -127,7 +135,8 @@ class Channel {
 
  private:
   void Wake() {
-    if (!armed_.load(std::memory_order_seq_cst)) return;
+    // Always the exchange (one read-modify-write per pushed batch, never per record): a plain
+    // load first could miss an Arm() whose check ran before this producer's records were seen.
     if (!armed_.exchange(false, std::memory_order_seq_cst)) return;
     std::lock_guard<std::mutex> lock(wake_mu_);
     if (wake_fn_ != nullptr) wake_fn_(wake_arg_);

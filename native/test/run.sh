@@ -62,6 +62,7 @@ run channel_test tsan "2000" "${tsan[@]}"
 run wheel_test O2 "400 3000" "${plain[@]}"
 run mpsc_test O2 "20000" "${plain[@]}"
 run channel_test O2 "4000" "${plain[@]}"
+run channel_test O2 "repro-remaining" "${plain[@]}"
 
 if [ "$failed" -ne 0 ]; then
   echo "native tests: FAILED"
