@@ -191,6 +191,16 @@ class MpscQueue {
     return tail == head;
   }
 
+  /**
+   * True when fewer positions are claimed than there are cells. Approximate by nature, like
+   * empty_approx(); a producer uses it to decide whether to sleep until the consumer drains.
+   */
+  bool has_room_approx() const {
+    const size_t tail = tail_.load(std::memory_order_acquire);
+    const size_t head = head_.load(std::memory_order_acquire);
+    return tail - head < capacity_;
+  }
+
   /** Number of cells (0 if construction failed). */
   size_t capacity() const { return capacity_; }
 

@@ -22,6 +22,7 @@
 
 #include <atomic>
 #include <chrono>
+#include <condition_variable>
 #include <cstdint>
 #include <memory>
 #include <mutex>
@@ -60,13 +61,19 @@ class Channel {
         Wake();  // let the consumer drain while we wait for room
         continue;
       }
-      // Full: back off (spin, then yield, then sleep briefly) until the consumer frees cells.
+      // Full: spin a little, then yield, then sleep until the consumer frees cells (Drain
+      // notifies sleeping producers; the timeout bounds a notification that raced past us).
       if (++idle < 64) continue;
-      if (idle < 256) {
+      if (idle < 128) {
         std::this_thread::yield();
         continue;
       }
-      std::this_thread::sleep_for(std::chrono::microseconds(50));
+      std::unique_lock<std::mutex> lock(full_mu_);
+      sleepers_.fetch_add(1, std::memory_order_seq_cst);
+      if (!queue_.has_room_approx() && !closed_.load(std::memory_order_seq_cst)) {
+        full_cv_.wait_for(lock, std::chrono::microseconds(200));
+      }
+      sleepers_.fetch_sub(1, std::memory_order_seq_cst);
     }
     inflight_.fetch_sub(1, std::memory_order_seq_cst);
     if (done > 0) Wake();
@@ -88,6 +95,7 @@ class Channel {
   size_t Drain(Record* out, size_t max) {
     size_t n = queue_.pop_batch(out, max);
     drained_ += n;
+    if (n > 0 && sleepers_.load(std::memory_order_seq_cst) > 0) WakeProducers();
     return n;
   }
 
@@ -107,6 +115,7 @@ class Channel {
   // Refuses later pushes and detaches the wake-up function (the caller may then free its target).
   void Close() {
     closed_.store(true, std::memory_order_seq_cst);
+    WakeProducers();
     std::lock_guard<std::mutex> lock(wake_mu_);
     wake_fn_ = nullptr;
   }
@@ -142,7 +151,15 @@ class Channel {
     if (wake_fn_ != nullptr) wake_fn_(wake_arg_);
   }
 
+  void WakeProducers() {
+    std::lock_guard<std::mutex> lock(full_mu_);
+    full_cv_.notify_all();
+  }
+
   MpscQueue<Record> queue_;
+  std::atomic<int> sleepers_{0};
+  std::mutex full_mu_;
+  std::condition_variable full_cv_;
   alignas(64) std::atomic<int> inflight_{0};
   std::atomic<bool> closed_{false};
   std::atomic<size_t> pushed_{0};
