@@ -436,7 +436,7 @@ Napi::Object Layout(Napi::Env env) {
   o.Set("stateNextDeadline", layout::kStateNextDeadline);
   o.Set("stateSize", layout::kStateSize);
   o.Set("stateBytes", layout::kStateBytes);
-  o.Set("msgWords", layout::kMsgWords);
+  o.Set("recordWords", layout::kRecordWords);
   o.Set("maxTick", layout::kMaxTick);
   return o;
 }

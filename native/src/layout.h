@@ -30,8 +30,9 @@ constexpr int32_t kStateWords = 4;
 constexpr int32_t kStateNextDeadline = 0;
 constexpr int32_t kStateSize = 1;
 constexpr int32_t kStateBytes = 2;
-// Cross-thread messages (callSoonThreadsafe): records of three doubles (producer, kind, value).
-constexpr int32_t kMsgWords = 3;
+// Cross-thread posts (callSoonThreadsafe): records of four doubles (header, three arguments),
+// see src/threads/types.ts.
+constexpr int32_t kRecordWords = 4;
 // 2^53 - 1: the largest tick; larger deadlines are clamped to it.
 constexpr double kMaxTick = 9007199254740991.0;
 

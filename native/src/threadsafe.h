@@ -36,6 +36,7 @@ namespace aionode {
 struct Record {
   double w[4];
 };
+static_assert(sizeof(Record) == 4 * sizeof(double), "records are four packed doubles (layout.h kRecordWords)");
 
 class Channel {
  public:

@@ -11,7 +11,8 @@ export const LAYOUT = {
   stateNextDeadline: 0,
   stateSize: 1,
   stateBytes: 2,
-  msgWords: 3,
+  /** Doubles per cross-thread record (src/threads/types.ts RECORD_F64). */
+  recordWords: 4,
   maxTick: Number.MAX_SAFE_INTEGER,
 } as const;
 

@@ -22,9 +22,11 @@
  *   - close() is a clean cut: every record whose push reserved its place before close() will be
  *     drained; every later one is refused, and its producer learns it from push()'s return value.
  */
+import { LAYOUT } from "../backend/layout.js";
 
-/** Doubles per record. */
-export const RECORD_F64 = 4;
+
+/** Doubles per record (the native queue's records have the same size: LAYOUT.recordWords). */
+export const RECORD_F64 = LAYOUT.recordWords;
 /** Numeric arguments a record carries inline. */
 export const MAX_INLINE_ARGS = 3;
 /** Record kind: the arguments are on the producer's MessagePort. */
