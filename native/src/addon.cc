@@ -8,7 +8,7 @@
 //       .flush(n)                   apply n commands only (the buffer filled up)
 //       .clear()
 //   Driver(onWake)          libuv wake-ups for one loop (driver.h):
-//       .arm(delayUs) .disarm() .refAsync(bool) .close() .precise
+//       .arm(delayUs) .disarm() .close() .precise
 //
 // Per-environment state (worker threads each load the addon): every live Driver is registered in
 // the environment's instance data, and an environment cleanup hook closes those still open, so a
@@ -180,7 +180,6 @@ class DriverWrap : public Napi::ObjectWrap<DriverWrap>, public Closable {
   static Napi::Function Init(Napi::Env env) {
     return DefineClass(env, "Driver",
                        {InstanceMethod<&DriverWrap::Arm>("arm"), InstanceMethod<&DriverWrap::Disarm>("disarm"),
-                        InstanceMethod<&DriverWrap::RefAsync>("refAsync"),
                         InstanceMethod<&DriverWrap::Close>("close"),
                         InstanceAccessor<&DriverWrap::Precise>("precise")});
   }
@@ -237,10 +236,6 @@ class DriverWrap : public Napi::ObjectWrap<DriverWrap>, public Closable {
   }
   Napi::Value Disarm(const Napi::CallbackInfo& info) {
     if (driver_ != nullptr) driver_->Disarm();
-    return info.Env().Undefined();
-  }
-  Napi::Value RefAsync(const Napi::CallbackInfo& info) {
-    if (driver_ != nullptr) driver_->RefAsync(info[0].ToBoolean().Value());
     return info.Env().Undefined();
   }
   Napi::Value Close(const Napi::CallbackInfo& info) {

@@ -39,15 +39,6 @@ Driver* Driver::Create(uv_loop_t* loop, WakeFn fn, void* data, const char** err)
     d->timer_.data = d;
     d->pending_closes_++;
   }
-  if (uv_async_init(loop, &d->async_, &Driver::OnAsync) != 0) {
-    *err = "uv_async_init failed";
-    // The handles initialised above must still be closed through libuv.
-    d->Close();
-    return nullptr;
-  }
-  d->async_.data = d;
-  d->pending_closes_++;
-  uv_unref(reinterpret_cast<uv_handle_t*>(&d->async_));
   return d;
 }
 
@@ -91,16 +82,6 @@ void Driver::Disarm() {
   uv_timer_stop(&timer_);
 }
 
-void Driver::Signal() { uv_async_send(&async_); }
-
-void Driver::RefAsync(bool ref) {
-  if (closing_) return;
-  if (ref)
-    uv_ref(reinterpret_cast<uv_handle_t*>(&async_));
-  else
-    uv_unref(reinterpret_cast<uv_handle_t*>(&async_));
-}
-
 void Driver::OnPoll(uv_poll_t* h, int status, int /*events*/) {
   Driver* d = static_cast<Driver*>(h->data);
 #if defined(__linux__)
@@ -121,12 +102,6 @@ void Driver::OnTimer(uv_timer_t* h) {
   d->fn_(d->data_, kWakeTimer);
 }
 
-void Driver::OnAsync(uv_async_t* h) {
-  Driver* d = static_cast<Driver*>(h->data);
-  if (d->closing_) return;
-  d->fn_(d->data_, kWakeAsync);
-}
-
 void Driver::Close() {
   if (closing_) return;
   closing_ = true;
@@ -142,7 +117,6 @@ void Driver::Close() {
   }
 #endif
   if (!precise_) uv_close(reinterpret_cast<uv_handle_t*>(&timer_), &Driver::OnClosed);
-  if (async_.data == this) uv_close(reinterpret_cast<uv_handle_t*>(&async_), &Driver::OnClosed);
 }
 
 void Driver::OnClosed(uv_handle_t* h) {

@@ -28,7 +28,6 @@ interface NativeDriverBinding {
   readonly precise: boolean;
   arm(delayUs: number): void;
   disarm(): void;
-  refAsync(ref: boolean): void;
   close(): void;
 }
 interface NativeConsumerBinding {
