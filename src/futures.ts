@@ -41,14 +41,12 @@ interface UnretrievedRecord {
 }
 
 /**
- * What `then()` returns, and how that call is settled when its future completes: a thenable
- * whose Promise is only created when somebody chains on it (STYLE.md's lazy promise). `await fut`
- * never does (V8 ignores the value `then` returns), so an await allocates no derived Promise.
- * A rejection nobody handled still surfaces as an unhandled rejected Promise.
+ * A thenable whose Promise is only created when somebody chains on it (STYLE.md's lazy promise).
+ * `await x` never does (V8 ignores the value `then` returns), so an await allocates no derived
+ * Promise. A rejection nobody handled still surfaces as an unhandled rejected Promise.
+ * Subclasses settle it with _complete(); Reaction (below) and the queues' waits are the two.
  */
-export class Reaction<R = unknown> implements PromiseLike<R> {
-  /** The future whose completion settles this reaction. */
-  fut: Future<unknown> | null = null;
+export class LazyThenable<R = unknown> implements PromiseLike<R> {
   /** 0 pending, 1 fulfilled, 2 rejected. */
   private _outcome = 0;
   private _value: unknown = undefined;
@@ -56,10 +54,27 @@ export class Reaction<R = unknown> implements PromiseLike<R> {
   private _res: ((v: unknown) => void) | null = null;
   private _rej: ((e: unknown) => void) | null = null;
 
-  constructor(
-    readonly onFulfilled: ((value: any) => unknown) | null | undefined,
-    readonly onRejected: ((reason: any) => unknown) | null | undefined,
-  ) {}
+  /** Settle: through `onF` / `onR` when given (their result or exception), else with `value` itself. */
+  protected _complete(
+    ok: boolean,
+    value: unknown,
+    onF: ((value: any) => unknown) | null | undefined,
+    onR: ((reason: any) => unknown) | null | undefined,
+  ): void {
+    const cb = ok ? onF : onR;
+    if (typeof cb !== "function") {
+      this._done(ok ? 1 : 2, value);
+      return;
+    }
+    let v: unknown;
+    try {
+      v = cb(value);
+    } catch (e) {
+      this._done(2, e);
+      return;
+    }
+    this._done(1, v);
+  }
 
   private _done(outcome: number, value: unknown): void {
     this._outcome = outcome;
@@ -86,43 +101,6 @@ export class Reaction<R = unknown> implements PromiseLike<R> {
     return this._promise;
   }
 
-  /** Settle with an error (as if the future had failed with it). */
-  fail(err: unknown): void {
-    const onR = this.onRejected;
-    if (typeof onR !== "function") {
-      this._done(2, err);
-      return;
-    }
-    let v: unknown;
-    try {
-      v = onR(err);
-    } catch (e) {
-      this._done(2, e);
-      return;
-    }
-    this._done(1, v);
-  }
-
-  settle(fut: Future<unknown>): void {
-    if (fut._state === FINISHED && !fut._failed) {
-      const onF = this.onFulfilled;
-      if (typeof onF !== "function") {
-        this._done(1, fut._result);
-        return;
-      }
-      let v: unknown;
-      try {
-        v = onF(fut._result);
-      } catch (e) {
-        this._done(2, e);
-        return;
-      }
-      this._done(1, v);
-      return;
-    }
-    this.fail(fut._state === CANCELLED ? fut._makeCancelledError() : fut._retrieveException());
-  }
-
   then<R1 = R, R2 = never>(
     onFulfilled?: ((value: R) => R1 | PromiseLike<R1>) | null,
     onRejected?: ((reason: any) => R2 | PromiseLike<R2>) | null,
@@ -136,6 +114,34 @@ export class Reaction<R = unknown> implements PromiseLike<R> {
 
   finally(onFinally?: (() => void) | null): Promise<R> {
     return this._materialize().finally(onFinally);
+  }
+}
+
+/**
+ * What `then()` returns, and how that call is settled when its future completes (a LazyThenable).
+ */
+export class Reaction<R = unknown> extends LazyThenable<R> {
+  /** The future whose completion settles this reaction. */
+  fut: Future<unknown> | null = null;
+
+  constructor(
+    readonly onFulfilled: ((value: any) => unknown) | null | undefined,
+    readonly onRejected: ((reason: any) => unknown) | null | undefined,
+  ) {
+    super();
+  }
+
+  /** Settle with an error (as if the future had failed with it). */
+  fail(err: unknown): void {
+    this._complete(false, err, this.onFulfilled, this.onRejected);
+  }
+
+  settle(fut: Future<unknown>): void {
+    if (fut._state === FINISHED && !fut._failed) {
+      this._complete(true, fut._result, this.onFulfilled, this.onRejected);
+      return;
+    }
+    this.fail(fut._state === CANCELLED ? fut._makeCancelledError() : fut._retrieveException());
   }
 }
 

@@ -528,27 +528,7 @@ export class EventLoop {
 
   private _startIteration(nowMs: number): void {
     this._inIteration = true;
-    const core = this._timers;
-    if (this._timersFirst) {
-      if (core.size > 0) this._runDueTimers(nowMs);
-    } else if (core.size > 0) {
-      const nowTick = Math.floor(nowMs * 1000);
-      const out = this._fired;
-      const handles = this._timerHandles;
-      const ready = this._ready;
-      let n: number;
-      do {
-        n = core.advance(nowTick, out);
-        for (let i = 0; i < n; i++) {
-          const id = out[i]!;
-          const h = handles[id]!;
-          handles[id] = undefined;
-          h._id = -1;
-          h._seq = ready.push(runTimerHandle, ARG_MODE.ONE_ARG, h, h._ctx!);
-          h._ctx = null;
-        }
-      } while (n === out.length);
-    }
+    if (this._timers.size > 0) this._fireDue(nowMs, this._timersFirst);
     this._iterLeft = this._ready.length;
   }
 
@@ -559,14 +539,17 @@ export class EventLoop {
   }
 
   /**
-   * timersFirst: fire every timer due at `nowMs` right away, each in its own context, ahead of the
-   * ready queue (as libuv's timer phase runs before its check phase).
+   * Take every timer due at `nowMs` out of the timer core, in (deadline, scheduling) order. In
+   * asyncio's order each joins the end of the ready queue; with `runNow` (timersFirst) each runs
+   * right away in its own context, ahead of the ready queue, as libuv's timer phase runs before
+   * its check phase.
    */
-  private _runDueTimers(nowMs: number): void {
+  private _fireDue(nowMs: number, runNow: boolean): void {
     const core = this._timers;
     const nowTick = Math.floor(nowMs * 1000);
     const out = this._fired;
     const handles = this._timerHandles;
+    const ready = this._ready;
     let n: number;
     do {
       n = core.advance(nowTick, out);
@@ -577,17 +560,22 @@ export class EventLoop {
         h._id = -1;
         const ctx = h._ctx!;
         h._ctx = null;
-        this._curCtx = ctx;
-        try {
-          if (this._debug) ctx.runInAsyncScope(this._runDebug, this, runTimerHandle, ARG_MODE.ONE_ARG, h, -1);
-          else ctx.runInAsyncScope(runTimerHandle, null, h);
-        } catch (exc) {
-          this._reportCallbackError(runTimerHandle, ARG_MODE.ONE_ARG, h, -1, exc);
-        } finally {
-          this._curCtx = null;
-        }
+        if (runNow) this._runTimerNow(h, ctx);
+        else h._seq = ready.push(runTimerHandle, ARG_MODE.ONE_ARG, h, ctx);
       }
     } while (n === out.length);
+  }
+
+  private _runTimerNow(h: TimerHandle, ctx: AsyncResource): void {
+    this._curCtx = ctx;
+    try {
+      if (this._debug) ctx.runInAsyncScope(this._runDebug, this, runTimerHandle, ARG_MODE.ONE_ARG, h, -1);
+      else ctx.runInAsyncScope(runTimerHandle, null, h);
+    } catch (exc) {
+      this._reportCallbackError(runTimerHandle, ARG_MODE.ONE_ARG, h, -1, exc);
+    } finally {
+      this._curCtx = null;
+    }
   }
 
   /** Run the current iteration's handles, entering each run of same-context handles once. */
@@ -595,7 +583,7 @@ export class EventLoop {
     const q = this._ready;
     while (this._iterLeft > 0 && !this._suspended) {
       if (this._timersFirst && this._timers.size > 0 && this._timerDue()) {
-        this._runDueTimers(performance.now());
+        this._fireDue(performance.now(), true);
         if (this._suspended) return;
       }
       if (!q.hc.fns[q.hi]) {

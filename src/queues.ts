@@ -42,7 +42,7 @@ import { inspect } from "node:util";
 import { COROUTINE_KIND, Coroutine, genCoroutine } from "./coroutines.js";
 import { QueueEmpty, QueueFull, QueueShutDown, RuntimeError } from "./errors.js";
 import { currentLoop } from "./events.js";
-import type { Future } from "./futures.js";
+import { LazyThenable, type Future } from "./futures.js";
 import { describeValue, type EventLoop } from "./loop.js";
 import type { Task } from "./tasks.js";
 import { rt } from "./internal/state.js";
@@ -619,7 +619,7 @@ const MODE_GET_BOXED = 2;
  * task waits on it (cancelling the task cancels it). When a woken waiter finds the item or slot
  * taken and waits again, the new waiter is attributed to the same task explicitly.
  */
-class AsyncWait<T> implements PromiseLike<unknown> {
+class AsyncWait<T> extends LazyThenable<unknown> {
   private readonly _q: Queue<T>;
   private readonly _mode: number;
   private _item: T | undefined;
@@ -630,12 +630,6 @@ class AsyncWait<T> implements PromiseLike<unknown> {
   private _w: Future<void> | null = null;
   private readonly _wakeFn: () => void;
   private readonly _failFn: (e: unknown) => void;
-  /** 0 pending, 1 fulfilled, 2 rejected. */
-  private _outcome = 0;
-  private _value: unknown = undefined;
-  private _promise: Promise<unknown> | null = null;
-  private _res: ((v: unknown) => void) | null = null;
-  private _rej: ((e: unknown) => void) | null = null;
 
   constructor(
     q: Queue<T>,
@@ -644,6 +638,7 @@ class AsyncWait<T> implements PromiseLike<unknown> {
     onFulfilled: ((value: any) => unknown) | null | undefined,
     onRejected: ((reason: any) => unknown) | null | undefined,
   ) {
+    super();
     this._q = q;
     this._mode = mode;
     this._item = item;
@@ -715,46 +710,7 @@ class AsyncWait<T> implements PromiseLike<unknown> {
 
   private _settle(ok: boolean, value: unknown): void {
     this._w = null;
-    const cb = ok ? this._onF : this._onR;
-    let outcome = ok ? 1 : 2;
-    if (typeof cb === "function") {
-      try {
-        value = cb(value);
-        outcome = 1;
-      } catch (e) {
-        value = e;
-        outcome = 2;
-      }
-    }
-    this._outcome = outcome;
-    this._value = value;
-    if (this._promise !== null) {
-      if (outcome === 1) this._res!(value);
-      else this._rej!(value);
-      this._res = this._rej = null;
-    } else if (outcome === 2) {
-      this._materialize(); // an unhandled rejection, as a derived Promise would be
-    }
-  }
-
-  private _materialize(): Promise<unknown> {
-    if (this._promise === null) {
-      this._promise = new Promise<unknown>((resolve, reject) => {
-        this._res = resolve;
-        this._rej = reject;
-      });
-      if (this._outcome === 1) this._res!(this._value);
-      else if (this._outcome === 2) this._rej!(this._value);
-      if (this._outcome !== 0) this._res = this._rej = null;
-    }
-    return this._promise;
-  }
-
-  then<R1 = unknown, R2 = never>(
-    onFulfilled?: ((value: unknown) => R1 | PromiseLike<R1>) | null,
-    onRejected?: ((reason: any) => R2 | PromiseLike<R2>) | null,
-  ): Promise<R1 | R2> {
-    return this._materialize().then(onFulfilled, onRejected);
+    this._complete(ok, value, this._onF, this._onR);
   }
 }
 

@@ -67,6 +67,42 @@ void CallBack(napi_env env, const Napi::FunctionReference& fn, napi_async_contex
   napi_close_handle_scope(env, scope);
 }
 
+// A JS function that libuv callbacks call (with its async context), and its owner's registration
+// with the environment's cleanup hook. Driver and Consumer each hold one.
+class LoopCallback {
+ public:
+  void Init(Napi::Env env, Napi::Function fn, const char* name, Closable* owner) {
+    fn_ = Napi::Persistent(fn);
+    ctx_ = new Napi::AsyncContext(env, name);
+    owner_ = owner;
+    state_ = env.GetInstanceData<EnvState>();
+    if (state_ != nullptr) state_->live.insert(owner);
+  }
+  void Call(Napi::Env env, int32_t arg) {
+    if (ctx_ != nullptr && !fn_.IsEmpty()) CallBack(env, fn_, *ctx_, arg);
+  }
+  // No calls after this; the owner leaves the cleanup list.
+  void Stop() {
+    if (state_ != nullptr) {
+      state_->live.erase(owner_);
+      state_ = nullptr;
+    }
+    delete ctx_;
+    ctx_ = nullptr;
+  }
+  // Also let go of the function (an explicit close from JS).
+  void Release() {
+    Stop();
+    fn_.Reset();
+  }
+
+ private:
+  Napi::FunctionReference fn_;
+  Napi::AsyncContext* ctx_ = nullptr;
+  Closable* owner_ = nullptr;
+  EnvState* state_ = nullptr;
+};
+
 // ------------------------------------------------------------------ TimerCore
 
 class TimerCoreWrap : public Napi::ObjectWrap<TimerCoreWrap> {
@@ -201,10 +237,7 @@ class DriverWrap : public Napi::ObjectWrap<DriverWrap>, public Closable {
       Napi::Error::New(env, std::string("aionode driver: ") + err).ThrowAsJavaScriptException();
       return;
     }
-    on_wake_ = Napi::Persistent(info[0].As<Napi::Function>());
-    async_context_ = new Napi::AsyncContext(env, "aionode.Driver");
-    env_state_ = env.GetInstanceData<EnvState>();
-    if (env_state_ != nullptr) env_state_->live.insert(this);
+    on_wake_.Init(env, info[0].As<Napi::Function>(), "aionode.Driver", this);
   }
 
   ~DriverWrap() override { Shutdown(); }
@@ -215,19 +248,13 @@ class DriverWrap : public Napi::ObjectWrap<DriverWrap>, public Closable {
       driver_->Close();
       driver_ = nullptr;
     }
-    if (env_state_ != nullptr) {
-      env_state_->live.erase(this);
-      env_state_ = nullptr;
-    }
-    delete async_context_;
-    async_context_ = nullptr;
+    on_wake_.Stop();
   }
 
  private:
   static void OnWake(void* data, int reason) {
     DriverWrap* self = static_cast<DriverWrap*>(data);
-    if (self->driver_ == nullptr || self->on_wake_.IsEmpty()) return;
-    CallBack(self->Env(), self->on_wake_, *self->async_context_, reason);
+    if (self->driver_ != nullptr) self->on_wake_.Call(self->Env(), reason);
   }
 
   Napi::Value Arm(const Napi::CallbackInfo& info) {
@@ -240,7 +267,7 @@ class DriverWrap : public Napi::ObjectWrap<DriverWrap>, public Closable {
   }
   Napi::Value Close(const Napi::CallbackInfo& info) {
     Shutdown();
-    on_wake_.Reset();
+    on_wake_.Release();
     return info.Env().Undefined();
   }
   Napi::Value Precise(const Napi::CallbackInfo& info) {
@@ -248,9 +275,7 @@ class DriverWrap : public Napi::ObjectWrap<DriverWrap>, public Closable {
   }
 
   Driver* driver_ = nullptr;
-  Napi::FunctionReference on_wake_;
-  Napi::AsyncContext* async_context_ = nullptr;
-  EnvState* env_state_ = nullptr;
+  LoopCallback on_wake_;
 };
 
 
@@ -301,10 +326,7 @@ class ConsumerWrap : public Napi::ObjectWrap<ConsumerWrap>, public Closable {
     uv_unref(reinterpret_cast<uv_handle_t*>(async_));
     channel_->Attach([](void* h) { uv_async_send(static_cast<uv_async_t*>(h)); }, async_);
     token_ = ChannelRegistry::Add(channel_);
-    on_posts_ = Napi::Persistent(info[1].As<Napi::Function>());
-    async_context_ = new Napi::AsyncContext(env, "aionode.Threadsafe");
-    env_state_ = env.GetInstanceData<EnvState>();
-    if (env_state_ != nullptr) env_state_->live.insert(this);
+    on_posts_.Init(env, info[1].As<Napi::Function>(), "aionode.Threadsafe", this);
   }
 
   ~ConsumerWrap() override { Shutdown(); }
@@ -319,19 +341,13 @@ class ConsumerWrap : public Napi::ObjectWrap<ConsumerWrap>, public Closable {
       uv_close(reinterpret_cast<uv_handle_t*>(async_), [](uv_handle_t* h) { delete reinterpret_cast<uv_async_t*>(h); });
       async_ = nullptr;
     }
-    if (env_state_ != nullptr) {
-      env_state_->live.erase(this);
-      env_state_ = nullptr;
-    }
-    delete async_context_;
-    async_context_ = nullptr;
+    on_posts_.Stop();
   }
 
  private:
   static void OnAsync(uv_async_t* h) {
     ConsumerWrap* self = static_cast<ConsumerWrap*>(h->data);
-    if (self == nullptr || self->on_posts_.IsEmpty() || self->async_context_ == nullptr) return;
-    CallBack(self->Env(), self->on_posts_, *self->async_context_, -1);
+    if (self != nullptr) self->on_posts_.Call(self->Env(), -1);
   }
 
   Napi::Value Drain(const Napi::CallbackInfo& info) {
@@ -372,9 +388,7 @@ class ConsumerWrap : public Napi::ObjectWrap<ConsumerWrap>, public Closable {
   std::shared_ptr<Channel> channel_;
   uint32_t token_ = 0;
   uv_async_t* async_ = nullptr;
-  Napi::FunctionReference on_posts_;
-  Napi::AsyncContext* async_context_ = nullptr;
-  EnvState* env_state_ = nullptr;
+  LoopCallback on_posts_;
 };
 
 // The producer side, in any thread: Producer(token). .push(records: Float64Array, n) .consumerClosed()
