@@ -137,6 +137,8 @@ export class EventLoop {
   _unretrieved: Set<WeakRef<Future<unknown>>> = new Set();
 
   private readonly _batchBound: () => void;
+  private readonly _lazyDisarmBound: () => void;
+  private _disarmQueued = false;
   private readonly _resumeBound: () => void;
   private readonly _runGroupBound: () => void;
 
@@ -161,6 +163,7 @@ export class EventLoop {
     this._plain = !this._debug;
     if (this._debug) this._sources = new Map();
     this._batchBound = () => this._batch(true);
+    this._lazyDisarmBound = () => this._lazyDisarm();
     this._resumeBound = () => this._resume();
     this._runGroupBound = () => this._runGroup();
   }
@@ -284,10 +287,18 @@ export class EventLoop {
     this._timers.cancel(h._id);
     this._timerHandles[h._id] = undefined;
     h._id = -1;
-    if (this._timers.size === 0 && this._wakeState === WAKE_TIMER) {
-      // Nothing left to wait for: do not keep the process alive for a cancelled timer.
-      this._disarm();
+    if (this._timers.size === 0 && this._wakeState === WAKE_TIMER && !this._disarmQueued) {
+      // Nothing left to wait for: do not keep the process alive for a cancelled timer. Disarmed
+      // from a microtask, so plain code that schedules and cancels timers in a row (outside the
+      // loop) pays one disarm at the end instead of a system call per cancel.
+      this._disarmQueued = true;
+      microtask(this._lazyDisarmBound);
     }
+  }
+
+  private _lazyDisarm(): void {
+    this._disarmQueued = false;
+    if (this._timers.size === 0 && this._wakeState === WAKE_TIMER) this._disarm();
   }
 
   /** The context to give a handle scheduled now. */
@@ -377,6 +388,9 @@ export class EventLoop {
   /** Stop running after the current iteration. */
   stop(): void {
     this._stopping = true;
+    // Called from outside the loop (a Node timer, an I/O callback) while it waits: wake it so the
+    // run ends now, as it would after the current iteration.
+    if (this._running && this._wakeState !== WAKE_SOON) this._wakeSoon();
   }
 
   /** Close the loop: pending callbacks and timers are dropped. The loop must not be running. */

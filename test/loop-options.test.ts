@@ -175,3 +175,19 @@ describe("timersFirst", () => {
     expect(() => aio.newEventLoop({ timersFirst: 1 as unknown as boolean })).toThrow(TypeError);
   });
 });
+
+describe("stop() from outside the loop", () => {
+  it("ends a runForever() that is idle or waiting for a far timer, from a Node timer", async () => {
+    for (const farTimer of [false, true]) {
+      const loop = aio.newEventLoop();
+      const log: string[] = [];
+      if (farTimer) loop.callLater(3600, () => log.push("far"));
+      loop.callSoon(() => log.push("ran"));
+      setTimeout(() => loop.stop(), 20);
+      await loop.runForever();
+      expect(loop.isRunning()).toBe(false);
+      expect(log).toEqual(["ran"]);
+      loop.close();
+    }
+  });
+});

@@ -16,9 +16,10 @@ const aio = await import(${JSON.stringify(dist)});
 const order = await aio.run(function* () {
   const seen = [];
   const loop = aio.getRunningLoop();
-  loop.callLater(0.003, () => seen.push("c"));
-  loop.callLater(0.001, () => seen.push("a"));
-  loop.callLater(0.002, () => seen.push("b"));
+  const t = loop.time();
+  loop.callAt(t + 0.003, () => seen.push("c"));
+  loop.callAt(t + 0.001, () => seen.push("a"));
+  loop.callAt(t + 0.002, () => seen.push("b"));
   yield* aio.sleep(0.01);
   return seen.join("");
 });
