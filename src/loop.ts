@@ -48,7 +48,7 @@ import type { AwaitedOf } from "./compose.js";
 
 const WAKE_IDLE = 0;
 const WAKE_SOON = 1; // a batch is running, suspended, or queued to run
-const WAKE_TIMER = 2; // the driver is armed for the next deadline
+const WAKE_TIMER = 2; // idle until the driver wakes it at the next deadline
 
 /**
  * Queue a microtask. Node's queueMicrotask() wraps every callback in an AsyncResource and a bound
@@ -114,6 +114,8 @@ export class EventLoop {
   private _wakeState = WAKE_IDLE;
   /** The backend's wake-up driver (created on first use, closed with the loop). */
   private _driver: WakeDriver | null = null;
+  /** The tick the driver is armed for, or -1. It may stay armed while a batch runs. */
+  private _driverTick = -1;
   private _armedTick = 0;
   private _budgetEnd = 0;
   private _sinceClock = 0;
@@ -138,6 +140,7 @@ export class EventLoop {
 
   private readonly _batchBound: () => void;
   private readonly _lazyDisarmBound: () => void;
+  private readonly _driverWakeBound: () => void;
   private _disarmQueued = false;
   private readonly _resumeBound: () => void;
   private readonly _runGroupBound: () => void;
@@ -164,6 +167,7 @@ export class EventLoop {
     if (this._debug) this._sources = new Map();
     this._batchBound = () => this._batch(true);
     this._lazyDisarmBound = () => this._lazyDisarm();
+    this._driverWakeBound = () => this._driverWake();
     this._resumeBound = () => this._resume();
     this._runGroupBound = () => this._runGroup();
   }
@@ -287,7 +291,7 @@ export class EventLoop {
     this._timers.cancel(h._id);
     this._timerHandles[h._id] = undefined;
     h._id = -1;
-    if (this._timers.size === 0 && this._wakeState === WAKE_TIMER && !this._disarmQueued) {
+    if (this._timers.size === 0 && this._driverTick >= 0 && !this._disarmQueued) {
       // Nothing left to wait for: do not keep the process alive for a cancelled timer. Disarmed
       // from a microtask, so plain code that schedules and cancels timers in a row (outside the
       // loop) pays one disarm at the end instead of a system call per cancel.
@@ -298,7 +302,10 @@ export class EventLoop {
 
   private _lazyDisarm(): void {
     this._disarmQueued = false;
-    if (this._timers.size === 0 && this._wakeState === WAKE_TIMER) this._disarm();
+    if (this._timers.size === 0) {
+      this._disarmDriver();
+      if (this._wakeState === WAKE_TIMER) this._wakeState = WAKE_IDLE;
+    }
   }
 
   /** The context to give a handle scheduled now. */
@@ -441,7 +448,8 @@ export class EventLoop {
   // ------------------------------------------------------------------ the driver
 
   private _wakeSoon(): void {
-    if (this._wakeState === WAKE_TIMER) this._driver!.disarm();
+    // The driver stays armed: the batch usually goes idle again with the same next deadline, and
+    // re-arming would cost a system call per wake-up (cross-thread posts wake the loop often).
     this._wakeState = WAKE_SOON;
     // A macrotask, not a microtask: plain code's pending microtasks (for instance the `then` call
     // of an `await task` made right after createTask) run before any task step does.
@@ -449,22 +457,39 @@ export class EventLoop {
   }
 
   private _arm(tick: number): void {
-    const driver = this._driver ?? (this._driver = activeBackend.createDriver(this._batchBound));
     const ms = tick / 1000 - performance.now() - this._spinMs;
     if (this._spinMs > 0 && ms <= 0) {
       // Final approach: poll through Node's loop until the deadline.
-      if (this._wakeState === WAKE_TIMER) driver.disarm();
+      this._disarmDriver();
       this._wakeState = WAKE_SOON;
       setImmediate(this._batchBound);
       return;
     }
     this._wakeState = WAKE_TIMER;
     this._armedTick = tick;
-    driver.arm(ms);
+    if (this._driverTick !== tick) {
+      const driver = this._driver ?? (this._driver = activeBackend.createDriver(this._driverWakeBound));
+      driver.arm(ms);
+      this._driverTick = tick;
+    }
+  }
+
+  /** The driver fired (and is no longer armed). */
+  private _driverWake(): void {
+    this._driverTick = -1;
+    // A batch that is running, suspended in an async window, or queued handles the timers.
+    if (this._wakeState !== WAKE_SOON) this._batch(true);
+  }
+
+  private _disarmDriver(): void {
+    if (this._driverTick >= 0) {
+      this._driver!.disarm();
+      this._driverTick = -1;
+    }
   }
 
   private _disarm(): void {
-    if (this._wakeState === WAKE_TIMER) this._driver!.disarm();
+    this._disarmDriver();
     this._wakeState = WAKE_IDLE;
   }
 

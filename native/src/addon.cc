@@ -366,11 +366,11 @@ class ConsumerWrap : public Napi::ObjectWrap<ConsumerWrap>, public Closable {
   Napi::Value Arm(const Napi::CallbackInfo& info) {
     return Napi::Boolean::New(info.Env(), channel_ != nullptr && channel_->Arm());
   }
+  // Closing refuses later posts; the channel stays registered until this object goes away, so a
+  // worker that connects late still finds it and learns from its first post that it is closed
+  // (as with the js transport).
   Napi::Value Close(const Napi::CallbackInfo& info) {
-    if (channel_ != nullptr) {
-      channel_->Close();
-      ChannelRegistry::Remove(token_);
-    }
+    if (channel_ != nullptr) channel_->Close();
     return info.Env().Undefined();
   }
   Napi::Value Remaining(const Napi::CallbackInfo& info) {

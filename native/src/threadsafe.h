@@ -57,15 +57,14 @@ class Channel {
       size_t k = queue_.try_push_batch(records + done, n - done);
       if (k > 0) {
         done += k;
-        pushed_.fetch_add(k, std::memory_order_relaxed);
+        pushed_.fetch_add(k, std::memory_order_seq_cst);
         idle = 0;
         Wake();  // let the consumer drain while we wait for room
         continue;
       }
-      // Full: spin a little, then yield, then sleep until the consumer frees cells (Drain
+      // Full: yield a few times, then sleep until the consumer frees cells (Drain
       // notifies sleeping producers; the timeout bounds a notification that raced past us).
-      if (++idle < 64) continue;
-      if (idle < 128) {
+      if (++idle < 4) {
         std::this_thread::yield();
         continue;
       }
@@ -102,11 +101,13 @@ class Channel {
 
   // Arms the wake-up. False when records are already waiting (drain again instead).
   bool Arm() {
-    // Read-modify-writes on both sides: if a producer's exchange in Wake() came first, this one
-    // reads its value and so synchronizes with it, and the check below sees that producer's
-    // records; if this one came first, the producer's exchange reads `true` and wakes us.
-    armed_.exchange(true, std::memory_order_seq_cst);
-    if (!queue_.empty_approx()) {
+    // Dekker's handshake on two sequentially consistent variables, no fences: the consumer
+    // writes `armed_` then reads `pushed_`; a producer adds to `pushed_` (after publishing its
+    // records) then reads `armed_`. In the single total order of these four operations, either
+    // this read sees the producer's addition (records are waiting: do not sleep), or the
+    // producer's read comes after our write and it wakes us.
+    armed_.store(true, std::memory_order_seq_cst);
+    if (pushed_.load(std::memory_order_seq_cst) != drained_) {
       armed_.store(false, std::memory_order_relaxed);
       return false;
     }
@@ -145,8 +146,9 @@ class Channel {
 
  private:
   void Wake() {
-    // Always the exchange (one read-modify-write per pushed batch, never per record): a plain
-    // load first could miss an Arm() whose check ran before this producer's records were seen.
+    // A plain read first (the common case, the consumer is busy draining: no write to a cache
+    // line the other producers read); the exchange makes sure one producer sends the wake-up.
+    if (!armed_.load(std::memory_order_seq_cst)) return;
     if (!armed_.exchange(false, std::memory_order_seq_cst)) return;
     std::lock_guard<std::mutex> lock(wake_mu_);
     if (wake_fn_ != nullptr) wake_fn_(wake_arg_);
