@@ -57,21 +57,21 @@ await aio.run(function* () {
   q.putNowait("e");
   print("qsize after k", q.qsize(), q.getNowait());
 
-  const stubborn = aio.coroutine(function* () {
+  const defiant = aio.coroutine(function* () {
     try {
       yield* q.get();
     } catch (e) {
       if (!(e instanceof aio.CancelledError)) throw e;
-      print("stubborn: ignoring cancel");
+      print("defiant: ignoring cancel");
     }
     const v = yield* q.get();
-    print("stubborn got", v);
+    print("defiant got", v);
     return v;
   });
-  const s = aio.createTask(stubborn());
+  const s = aio.createTask(defiant());
   yield* aio.sleep(0);
   s.cancel();
   yield* aio.sleep(0);
   q.putNowait("f");
-  print("stubborn result", yield* s);
+  print("defiant result", yield* s);
 });

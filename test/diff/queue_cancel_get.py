@@ -59,21 +59,21 @@ async def main():
     print("qsize after k", q.qsize(), q.get_nowait())
 
     # 5. a getter that catches the cancellation and gets again
-    async def stubborn():
+    async def defiant():
         try:
             await q.get()
         except asyncio.CancelledError:
-            print("stubborn: ignoring cancel")
+            print("defiant: ignoring cancel")
         v = await q.get()
-        print("stubborn got", v)
+        print("defiant got", v)
         return v
 
-    s = asyncio.create_task(stubborn())
+    s = asyncio.create_task(defiant())
     await asyncio.sleep(0)
     s.cancel()
     await asyncio.sleep(0)
     q.put_nowait("f")
-    print("stubborn result", await s)
+    print("defiant result", await s)
 
 
 asyncio.run(main())

@@ -57,21 +57,21 @@ await aio.run(async () => {
   q.putNowait("e");
   print("qsize after k", q.qsize(), q.getNowait());
 
-  const stubborn = aio.coroutine(async function () {
+  const defiant = aio.coroutine(async function () {
     try {
       await q.get();
     } catch (e) {
       if (!(e instanceof aio.CancelledError)) throw e;
-      print("stubborn: ignoring cancel");
+      print("defiant: ignoring cancel");
     }
     const v = await q.get();
-    print("stubborn got", v);
+    print("defiant got", v);
     return v;
   });
-  const s = aio.createTask(stubborn());
+  const s = aio.createTask(defiant());
   await aio.sleep(0);
   s.cancel();
   await aio.sleep(0);
   q.putNowait("f");
-  print("stubborn result", await s);
+  print("defiant result", await s);
 });
