@@ -667,7 +667,7 @@ export class EventLoop {
           const i = q.hi;
           fn = c.fns[i] as Function | null;
           mode = c.modes[i]!;
-          arg = c.args[i];
+          arg = mode === 0 ? undefined : c.args![i];
           seq = q.headSeq;
           q.shift();
           n--;

@@ -1,8 +1,9 @@
 /**
  * The loop's ready queue (DESIGN.md rule 2): a FIFO of chunks, each holding its entries in
- * parallel arrays (callback, argument, argument mode, context). Scheduling a callback allocates
- * nothing and retains no per-callback object; growing never copies (a burst of a million
- * callbacks just links more chunks), and drained chunks are recycled.
+ * parallel arrays (callback, argument, argument mode, context; a chunk's argument array is made
+ * when its first entry with an argument arrives). Scheduling a callback allocates nothing and
+ * retains no per-callback object; growing never copies (a burst of a million callbacks just
+ * links more chunks), and drained chunks are recycled.
  *
  *   headSeq                                    tailSeq = headSeq + length
  *      │                                           │
@@ -34,7 +35,9 @@ const POOL_MAX = 4;
 export class Chunk {
   readonly size: number;
   fns: (Function | null | undefined)[];
-  args: unknown[];
+  /** Arguments, allocated on the chunk's first entry that has one (a burst of argument-less
+   * callbacks then touches half the memory). */
+  args: unknown[] | null = null;
   modes: Uint8Array;
   /** Sequence number of slot 0. */
   base = 0;
@@ -42,8 +45,11 @@ export class Chunk {
   constructor(size: number) {
     this.size = size;
     this.fns = new Array(size);
-    this.args = new Array(size);
     this.modes = new Uint8Array(size);
+  }
+
+  newArgs(): unknown[] {
+    return (this.args = new Array(this.size));
   }
 }
 
@@ -83,7 +89,7 @@ export class ReadyQueue {
       i = 0;
     }
     c.fns[i] = fn;
-    c.args[i] = arg;
+    if (mode !== NO_ARG) (c.args ?? c.newArgs())[i] = arg;
     c.modes[i] = mode;
     this.ti = i + 1;
     const seq = this.headSeq + this.length++;
@@ -116,7 +122,7 @@ export class ReadyQueue {
     const c = this.hc;
     const i = this.hi;
     c.fns[i] = null;
-    c.args[i] = undefined;
+    if (c.modes[i] !== NO_ARG) c.args![i] = undefined;
     this.length--;
     const seq = ++this.headSeq;
     if (seq === this.nextCtxSeq) this.advanceCtx();
@@ -173,7 +179,7 @@ export class ReadyQueue {
     if (c === null) return;
     const i = seq - c.base;
     c.fns[i] = null;
-    c.args[i] = undefined;
+    if (c.modes[i] !== NO_ARG) c.args![i] = undefined;
   }
 
   clear(): void {
