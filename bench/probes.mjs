@@ -97,6 +97,100 @@ const probes = {
     const withAls = await round();
     return { "plain us/task": plain, "with ALS us/task": withAls, "ALS slowdown %": (withAls / plain - 1) * 100 };
   },
+  /**
+   * The floor under W2/W4/W5: what V8 charges for objects that stay alive (allocation plus the
+   * young-generation copies), per object, for 1M objects kept in an array, as a bare class with
+   * two fields and as one shaped like a TimerHandle (nine fields, one of them a double).
+   */
+  async live() {
+    class Two {
+      constructor(a) {
+        this.a = a;
+        this.b = null;
+      }
+    }
+    class Nine {
+      constructor(a, w) {
+        this.a = a;
+        this.b = null;
+        this.c = null;
+        this.d = -1;
+        this.e = false;
+        this.w = w;
+        this.g = -1;
+        this.h = 0;
+        this.i = null;
+      }
+    }
+    const N = 1_000_000;
+    const keep = new Array(N);
+    let t = performance.now();
+    for (let i = 0; i < N; i++) keep[i] = new Two(i);
+    const two = ((performance.now() - t) * 1e6) / N;
+    keep.fill(undefined);
+    globalThis.gc();
+    t = performance.now();
+    for (let i = 0; i < N; i++) keep[i] = new Nine(i, i + 0.5);
+    const nine = ((performance.now() - t) * 1e6) / N;
+    return { "1M live 2-field objects, ns each": two, "1M live TimerHandle-sized, ns each": nine };
+  },
+  /** The native driver's cost to arm its timerfd for a near (50 us) and a far (1 s) deadline. */
+  async arm() {
+    const { loadAddon } = await import("../dist/backend/native.js");
+    const loaded = loadAddon();
+    if (!("addon" in loaded)) return { _: true };
+    const d = new loaded.addon.Driver(() => {});
+    const time = (us) => {
+      const K = 2000;
+      const t = performance.now();
+      for (let i = 0; i < K; i++) {
+        d.arm(us + (i & 1));
+        d.disarm();
+      }
+      return ((performance.now() - t) * 1e3) / K;
+    };
+    time(1e6);
+    const out = { "arm+disarm 50 us ahead, us": time(50), "arm+disarm 1 s ahead, us": time(1e6) };
+    d.close();
+    return out;
+  },
+  /**
+   * W5's first milliseconds: 100,000 callLater in one callback (delays uniform in [0, 1 s)), then
+   * how long until the first timer fires after the burst, and the longest young-generation
+   * collection in the 20 ms after it (the burst's TimerHandles are copied then).
+   */
+  async burst() {
+    const aio = await import("aionode");
+    const { PerformanceObserver, constants } = await import("node:perf_hooks");
+    const gcs = [];
+    const obs = new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) if (e.detail?.kind === constants.NODE_PERFORMANCE_GC_MINOR) gcs.push(e);
+    });
+    obs.observe({ entryTypes: ["gc"] });
+    let burstEnd = 0;
+    let first = 0;
+    await aio.run(function* () {
+      const loop = aio.getRunningLoop();
+      const done = loop.createFuture();
+      let x = 12345;
+      let left = 100_000;
+      const cb = () => {
+        if (first === 0) first = performance.now();
+        if (--left === 0) done.setResult(undefined);
+      };
+      for (let i = 0; i < 100_000; i++) {
+        x = (Math.imul(1664525, x) + 1013904223) >>> 0;
+        loop.callLater(x / 2 ** 32, cb);
+      }
+      burstEnd = performance.now();
+      yield* done;
+    });
+    await new Promise((r) => setTimeout(r, 10));
+    obs.disconnect();
+    let pause = 0;
+    for (const e of gcs) if (e.startTime >= burstEnd && e.startTime < burstEnd + 20) pause = Math.max(pause, e.duration);
+    return { "burst end to first fire, ms": first - burstEnd, "longest minor GC in next 20 ms, ms": pause };
+  },
   /** Lateness of 1.5 ms timers with spinWindow 0 and 0.003. */
   async spin() {
     const aio = await import("aionode");
