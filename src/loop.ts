@@ -104,6 +104,8 @@ export class EventLoop {
   /** @internal */ _timers: TimerCore;
   /** @internal */ _timerHandles: (TimerHandle | undefined)[] = [];
   private _fired = new Int32Array(1024);
+  /** timersFirst: the handles of the advance being run (see _runDueNow). */
+  private _firing: (TimerHandle | undefined)[] = new Array(1024).fill(undefined);
   /** Handles left to run in the current iteration. */
   private _iterLeft = 0;
   private _inIteration = false;
@@ -592,6 +594,10 @@ export class EventLoop {
     let n: number;
     do {
       n = core.advance(nowTick, out);
+      if (runNow) {
+        this._runDueNow(out, n);
+        continue;
+      }
       for (let i = 0; i < n; i++) {
         const id = out[i]!;
         const h = handles[id]!;
@@ -599,10 +605,34 @@ export class EventLoop {
         h._id = -1;
         const ctx = h._ctx!;
         h._ctx = null;
-        if (runNow) this._runTimerNow(h, ctx);
-        else h._seq = ready.push(runTimerHandle, ARG_MODE.ONE_ARG, h, ctx);
+        h._seq = ready.push(runTimerHandle, ARG_MODE.ONE_ARG, h, ctx);
       }
     } while (n === out.length);
+  }
+
+  /**
+   * timersFirst: run the n timers of one advance. Their ids are free again as soon as advance
+   * returns, so a callback that schedules a timer may reuse one of them: take every handle of the
+   * batch out first, then run them (skipping any that an earlier one cancelled).
+   */
+  private _runDueNow(out: Int32Array, n: number): void {
+    const handles = this._timerHandles;
+    const firing = this._firing;
+    for (let i = 0; i < n; i++) {
+      const id = out[i]!;
+      const h = handles[id]!;
+      handles[id] = undefined;
+      h._id = -1;
+      firing[i] = h;
+    }
+    for (let i = 0; i < n; i++) {
+      const h = firing[i]!;
+      firing[i] = undefined;
+      if (h._cancelled) continue;
+      const ctx = h._ctx!;
+      h._ctx = null;
+      this._runTimerNow(h, ctx);
+    }
   }
 
   private _runTimerNow(h: TimerHandle, ctx: AsyncResource): void {

@@ -171,6 +171,37 @@ describe("timersFirst", () => {
     expect(seen).toEqual(["Exception boom", "after"]);
   });
 
+  it("timersFirst: timers due together all run, on time, when the first schedules or cancels others", async () => {
+    // The ids of timers that fire together are free again at once: a timer scheduled by the
+    // first callback may take one of them over, and must neither replace the one still waiting
+    // to run nor run early itself. A cancel from an earlier callback still holds.
+    for (const cancelLast of [false, true]) {
+      const loop = aio.newEventLoop({ timersFirst: true });
+      const log: string[] = [];
+      let late: aio.TimerHandle | null = null;
+      let d: aio.TimerHandle | null = null;
+      await loop.runUntilComplete(
+        aio.coroutine(function* () {
+          const when = loop.time() + 0.005;
+          loop.callAt(when, () => {
+            log.push("a");
+            late = loop.callLater(0.5, () => log.push("late"));
+            if (cancelLast) d!.cancel();
+          });
+          loop.callAt(when, () => log.push("b"));
+          loop.callAt(when, () => log.push("c"));
+          d = loop.callAt(when, () => log.push("d"));
+          yield* aio.sleep(0.03);
+        })(),
+      );
+      expect(log).toEqual(cancelLast ? ["a", "b", "c"] : ["a", "b", "c", "d"]);
+      expect(late!.cancelled()).toBe(false);
+      expect(d!.when()).toBeGreaterThan(0);
+      late!.cancel();
+      loop.close();
+    }
+  });
+
   it("rejects a non-boolean", () => {
     expect(() => aio.newEventLoop({ timersFirst: 1 as unknown as boolean })).toThrow(TypeError);
   });

@@ -19,7 +19,7 @@ interface Entry {
 function pop(q: ReadyQueue): Entry {
   const c = q.hc;
   const i = q.hi;
-  const e = { fn: c.fns[i] ?? null, mode: c.modes[i]!, arg: c.args[i], ctx: q.headCtx, seq: q.headSeq };
+  const e = { fn: c.fns[i] ?? null, mode: c.modes[i]!, arg: c.args?.[i], ctx: q.headCtx, seq: q.headSeq };
   q.shift();
   return e;
 }
