@@ -162,6 +162,7 @@ const probes = {
    */
   async burst() {
     const aio = await import("aionode");
+    const { lcg } = await import("./workloads.mjs");
     const { PerformanceObserver, constants } = await import("node:perf_hooks");
     const gcs = [];
     const obs = new PerformanceObserver((list) => {
@@ -173,16 +174,13 @@ const probes = {
     await aio.run(function* () {
       const loop = aio.getRunningLoop();
       const done = loop.createFuture();
-      let x = 12345;
+      const rnd = lcg();
       let left = 100_000;
       const cb = () => {
         if (first === 0) first = performance.now();
         if (--left === 0) done.setResult(undefined);
       };
-      for (let i = 0; i < 100_000; i++) {
-        x = (Math.imul(1664525, x) + 1013904223) >>> 0;
-        loop.callLater(x / 2 ** 32, cb);
-      }
+      for (let i = 0; i < 100_000; i++) loop.callLater(rnd(), cb);
       burstEnd = performance.now();
       yield* done;
     });
