@@ -10,7 +10,7 @@ set -u
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 cxx="${CXX:-g++}"
-out="$(mktemp -d "${TMPDIR:-/tmp}/aionode-native-test.XXXXXX")"
+out="$(mktemp -d)"  # a fresh directory under $TMPDIR (or /tmp)
 trap 'rm -rf "$out"' EXIT
 
 common=(-std=c++17 -Wall -Wextra -Wpedantic -Wconversion -Werror -fno-exceptions -fno-rtti -pthread)
