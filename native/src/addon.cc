@@ -391,13 +391,16 @@ class ConsumerWrap : public Napi::ObjectWrap<ConsumerWrap>, public Closable {
   LoopCallback on_posts_;
 };
 
-// The producer side, in any thread: Producer(token). .push(records: Float64Array, n) .consumerClosed()
+// The producer side, in any thread: Producer(token). .push(records: Float64Array, n)
+// .consumerClosed() .statusWord(): an Int32Array over the channel's closed flag (0 open, 1 closed),
+// so JS checks it per post with a plain load instead of a native call.
 class ProducerWrap : public Napi::ObjectWrap<ProducerWrap> {
  public:
   static Napi::Function Init(Napi::Env env) {
     return DefineClass(env, "Producer",
                        {InstanceMethod<&ProducerWrap::Push>("push"),
-                        InstanceMethod<&ProducerWrap::ConsumerClosed>("consumerClosed")});
+                        InstanceMethod<&ProducerWrap::ConsumerClosed>("consumerClosed"),
+                        InstanceMethod<&ProducerWrap::StatusWord>("statusWord")});
   }
 
   explicit ProducerWrap(const Napi::CallbackInfo& info) : Napi::ObjectWrap<ProducerWrap>(info) {
@@ -428,6 +431,16 @@ class ProducerWrap : public Napi::ObjectWrap<ProducerWrap> {
   }
   Napi::Value ConsumerClosed(const Napi::CallbackInfo& info) {
     return Napi::Boolean::New(info.Env(), channel_ == nullptr || channel_->closed());
+  }
+  Napi::Value StatusWord(const Napi::CallbackInfo& info) {
+    Napi::Env env = info.Env();
+    if (channel_ == nullptr) return env.Null();
+    // The buffer keeps its own reference to the channel, released when V8 collects it.
+    auto* keep = new std::shared_ptr<Channel>(channel_);
+    Napi::ArrayBuffer ab = Napi::ArrayBuffer::New(
+        env, static_cast<void*>(channel_->closed_word()), sizeof(int32_t),
+        [](Napi::Env, void*, std::shared_ptr<Channel>* hint) { delete hint; }, keep);
+    return Napi::Int32Array::New(env, 1, ab, 0);
   }
 
   std::shared_ptr<Channel> channel_;

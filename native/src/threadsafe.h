@@ -52,25 +52,21 @@ class Channel {
   size_t Push(const Record* records, size_t n) {
     inflight_.fetch_add(1, std::memory_order_seq_cst);
     size_t done = 0;
-    int idle = 0;
-    while (done < n && !closed_.load(std::memory_order_seq_cst)) {
+    while (done < n && closed_.load(std::memory_order_seq_cst) == 0) {
       size_t k = queue_.try_push_batch(records + done, n - done);
       if (k > 0) {
         done += k;
         pushed_.fetch_add(k, std::memory_order_seq_cst);
-        idle = 0;
         Wake();  // let the consumer drain while we wait for room
         continue;
       }
-      // Full: yield a few times, then sleep until the consumer frees cells (Drain
-      // notifies sleeping producers; the timeout bounds a notification that raced past us).
-      if (++idle < 4) {
-        std::this_thread::yield();
-        continue;
-      }
+      // Full: sleep until the consumer frees cells (Drain notifies sleeping producers; the
+      // timeout bounds a notification that raced past us). No spinning first: the consumer is
+      // the one that makes room, and on a machine with fewer cores than threads a spinning
+      // producer takes the CPU it needs.
       std::unique_lock<std::mutex> lock(full_mu_);
       sleepers_.fetch_add(1, std::memory_order_seq_cst);
-      if (!queue_.has_room_approx() && !closed_.load(std::memory_order_seq_cst)) {
+      if (!queue_.has_room_approx() && closed_.load(std::memory_order_seq_cst) == 0) {
         full_cv_.wait_for(lock, std::chrono::microseconds(200));
       }
       sleepers_.fetch_sub(1, std::memory_order_seq_cst);
@@ -80,7 +76,12 @@ class Channel {
     return done;
   }
 
-  bool closed() const { return closed_.load(std::memory_order_relaxed); }
+  bool closed() const { return closed_.load(std::memory_order_relaxed) != 0; }
+
+  // The closed flag as a 32-bit word (0 open, 1 closed) that producers in JS read directly
+  // (an Int32Array over it), so a post checks it without a native call. Lives as long as the
+  // channel.
+  std::atomic<int32_t>* closed_word() { return &closed_; }
 
   // ---------------------------------------------------------------- the consumer (loop thread)
 
@@ -116,7 +117,7 @@ class Channel {
 
   // Refuses later pushes and detaches the wake-up function (the caller may then free its target).
   void Close() {
-    closed_.store(true, std::memory_order_seq_cst);
+    closed_.store(1, std::memory_order_seq_cst);
     WakeProducers();
     std::lock_guard<std::mutex> lock(wake_mu_);
     wake_fn_ = nullptr;
@@ -164,7 +165,9 @@ class Channel {
   std::mutex full_mu_;
   std::condition_variable full_cv_;
   alignas(64) std::atomic<int> inflight_{0};
-  std::atomic<bool> closed_{false};
+  std::atomic<int32_t> closed_{0};
+  static_assert(sizeof(std::atomic<int32_t>) == 4 && std::atomic<int32_t>::is_always_lock_free,
+                "closed_ is read from JS as one Int32Array element");
   std::atomic<size_t> pushed_{0};
   alignas(64) std::atomic<bool> armed_{false};
   size_t drained_ = 0;  // consumer only

@@ -144,6 +144,7 @@ void test_basics() {
   Record out[8];
   for (int i = 0; i < 8; i++) in[i] = rec(0, i, 1.0);
   CHECK(!ch.closed());
+  CHECK_EQ(ch.closed_word()->load(), 0);  // the word JS producers read in place
   CHECK_EQ(ch.Push(in, 0), 0u);
   CHECK_EQ(ch.Drain(out, 8), 0u);
   CHECK_EQ(ch.Remaining(), 0u);
@@ -215,6 +216,7 @@ void test_wake_bookkeeping() {
   CHECK(ch.Arm());
   ch.Close();
   CHECK(ch.closed());
+  CHECK_EQ(ch.closed_word()->load(), 1);
   CHECK_EQ(ch.Push(in, 4), 0u);
   CHECK_EQ(ch.Push(in, 1), 0u);
   CHECK_EQ(b.calls, 1);

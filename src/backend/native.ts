@@ -42,6 +42,8 @@ interface NativeConsumerBinding {
 interface NativeProducerBinding {
   push(records: Float64Array, n: number): number;
   consumerClosed(): boolean;
+  /** An Int32Array over the channel's closed flag (0 open, 1 closed); null if the channel is gone. */
+  statusWord(): Int32Array | null;
 }
 export interface NativeAddon {
   layout: Record<string, unknown>;

@@ -63,14 +63,18 @@ class NativeConsumer implements ThreadsafeConsumer {
 
 class NativeProducer implements ThreadsafeProducer {
   private readonly _p: InstanceType<NativeAddon["Producer"]>;
+  /** The channel's closed flag, read in place: callSoonThreadsafe checks it on every post. */
+  private readonly _status: Int32Array | null;
   constructor(addon: NativeAddon, shared: NativeShared) {
     this._p = new addon.Producer(shared.token);
+    this._status = this._p.statusWord();
   }
   push(records: Float64Array, n: number): number {
     return this._p.push(records, n);
   }
   consumerClosed(): boolean {
-    return this._p.consumerClosed();
+    const s = this._status;
+    return s === null ? this._p.consumerClosed() : Atomics.load(s, 0) !== 0;
   }
 }
 
