@@ -721,7 +721,8 @@ export class EventLoop {
     }
   }
 
-  private _reportCallbackError(fn: Function, mode: number, arg: unknown, seq: number, exc: unknown): void {
+  /** @internal */
+  _reportCallbackError(fn: Function, mode: number, arg: unknown, seq: number, exc: unknown): void {
     let handle: Handle;
     let text: string;
     if (fn === runTimerHandle) {

@@ -15,7 +15,8 @@
  *                                                       (a microtask) → transport push
  *            ◄────────── ring of fixed-size records (threads/types.ts, threads/sab.ts) ──────────
  *   woken (Atomics.waitAsync) → drain every record that arrived → one ready-queue entry per
- *   record, in ring order, then one wake-up of the loop → the callbacks run as callSoon callbacks
+ *   drained run of records (a PostBatch), in ring order, then one wake-up of the loop → the
+ *   batch runs each record's callback in turn, as callSoon callbacks queued back to back
  *   h.close()                                           remote.close()
  *
  *   Functions cannot cross threads, so the loop thread registers its callbacks by name when it
@@ -32,15 +33,25 @@
  *   timer (Atomics.waitAsync does not keep Node alive); the timer also notices, within a second,
  *   that the handle's loop was closed and closes the handle.
  *
+ *   A batch is one ready-queue entry for up to DRAIN_RECORDS posts: the records stay in the
+ *   buffer they were drained into (pooled), and the batch calls their callbacks one after another,
+ *   each in its own try/catch (a throwing callback is reported like any callSoon callback and the
+ *   next one runs). That is exactly what one entry per record would do: the records are queued
+ *   back to back, in the same context, so nothing can run between them; callbacks they schedule
+ *   go to the end of the queue either way. In debug mode (slow-callback reports per callback) and
+ *   with timersFirst (due timers may run between any two callbacks) each record gets its own
+ *   entry instead.
+ *
  * WHY
  *   Posting a number costs a few stores in the worker and one Atomics.store per record; a wake-up
  *   (a system call and a Node task) happens only when the loop thread had nothing left to drain,
- *   however many posts arrive (DESIGN.md rule 6).
+ *   however many posts arrive (DESIGN.md rule 6). A batch entry saves the loop thread a queue
+ *   push and a queue shift per post (W8 is bound by the loop thread).
  *
- * Loop internals used (loop.ts is not ours to change): the ready queue `_ready.push`, the
- * callback context `_ctxForCallback()`, and, once per drained batch, the private `_wakeState`
- * and `_wakeAfterPush()` (what callSoon does after a push). A loop hook
- * `_pushReadyBatch(done: () => void)` or an @internal `_readyPushed()` would replace the latter.
+ * Loop internals used: the ready queue `_ready.push`, the callback context `_ctxForCallback()`,
+ * `_debug` and `_timersFirst` (which entries to make), `_reportCallbackError` (a throwing post),
+ * and, once per drained batch, `_wakeState` and `_wakeAfterPush()` (what callSoon does after a
+ * push).
  */
 import type { AsyncResource } from "node:async_hooks";
 import { performance } from "node:perf_hooks";
@@ -114,9 +125,29 @@ const TRANSPORTS: Record<string, ThreadsafeTransport> = { sab: sabTransport, [ac
 interface LoopInternals {
   _ready: ReadyQueue;
   _wakeState: number;
+  _debug: boolean;
+  _timersFirst: boolean;
   _wakeAfterPush(): void;
   _ctxForCallback(): AsyncResource;
+  _reportCallbackError(fn: Function, mode: number, arg: unknown, seq: number, exc: unknown): void;
 }
+
+/** Drained records waiting in the ready queue as one entry (see the file comment). */
+class PostBatch {
+  readonly buf = new Float64Array(DRAIN_RECORDS * RECORD_F64);
+  n = 0;
+  /** Arguments of KIND_PORT records, by record index (received at drain time, in order). */
+  cloned: (unknown[] | undefined)[] | null = null;
+  constructor(readonly handle: ThreadsafeHandle) {}
+}
+
+/** The ready-queue callback of a PostBatch. */
+function runPostBatch(b: PostBatch): void {
+  b.handle._runBatch(b);
+}
+
+/** Drained buffers kept per handle for reuse. */
+const BATCH_POOL = 8;
 
 const RESOLVED = Promise.resolve();
 
@@ -170,7 +201,7 @@ export class ThreadsafeHandle<C extends ThreadsafeCallbacks = ThreadsafeCallback
   private readonly _transport: ThreadsafeTransport;
   private readonly _consumer: ThreadsafeConsumer;
   private readonly _ctx: AsyncResource;
-  private readonly _buf = new Float64Array(DRAIN_RECORDS * RECORD_F64);
+  private readonly _pool: PostBatch[] = [];
   private readonly _ports: (MessagePort | null)[] = [];
   private _closed = false;
   private _refed = true;
@@ -251,12 +282,15 @@ export class ThreadsafeHandle<C extends ThreadsafeCallbacks = ThreadsafeCallback
     const deadline = performance.now() + SETTLE_MS;
     let moved = 0;
     while (c.remaining() > 0) {
-      const n = c.drain(this._buf, DRAIN_RECORDS);
+      const b = this._batch();
+      const n = c.drain(b.buf, DRAIN_RECORDS);
       if (n > 0) {
-        if (open) this._dispatch(n);
+        if (open) this._dispatch(b, n);
+        else this._release(b);
         moved += n;
         continue;
       }
+      this._release(b);
       if (!c.settle(Math.max(0, deadline - performance.now()))) {
         if (open) {
           this._loop.callExceptionHandler({
@@ -315,13 +349,15 @@ export class ThreadsafeHandle<C extends ThreadsafeCallbacks = ThreadsafeCallback
       return;
     }
     const c = this._consumer;
-    const buf = this._buf;
     let total = 0;
     for (;;) {
-      const n = c.drain(buf, DRAIN_RECORDS);
+      const b = this._batch();
+      const n = c.drain(b.buf, DRAIN_RECORDS);
       if (n > 0) {
-        this._dispatch(n);
+        this._dispatch(b, n);
         total += n;
+      } else {
+        this._release(b);
       }
       if (total >= MAX_PER_WAKE) break;
       if (n === DRAIN_RECORDS) continue;
@@ -337,12 +373,35 @@ export class ThreadsafeHandle<C extends ThreadsafeCallbacks = ThreadsafeCallback
     setImmediate(this._wakeBound);
   }
 
-  /** One ready-queue entry per record, in order. */
-  private _dispatch(n: number): void {
-    const q = this._internals._ready;
+  private _batch(): PostBatch {
+    return this._pool.pop() ?? new PostBatch(this);
+  }
+
+  private _release(b: PostBatch): void {
+    b.n = 0;
+    b.cloned = null;
+    if (this._pool.length < BATCH_POOL) this._pool.push(b);
+  }
+
+  /** Queue the n records drained into b: one entry for the batch, or one per record (see the file comment). */
+  private _dispatch(b: PostBatch, n: number): void {
+    const loop = this._internals;
+    const q = loop._ready;
     const ctx = this._ctx;
+    const buf = b.buf;
+    this._received += n;
+    if (!loop._debug && !loop._timersFirst) {
+      // Arguments that came through a port are taken now, in record order, so that a close()
+      // before the batch runs (it closes the ports) loses nothing.
+      for (let j = 0; j < n; j++) {
+        const h = buf[j * RECORD_F64]!;
+        if ((h & 7) === KIND_PORT) (b.cloned ??= [])[j] = this._fromPort(h >>> 3);
+      }
+      b.n = n;
+      q.push(runPostBatch, ONE_ARG, b, ctx);
+      return;
+    }
     const fns = this._fns;
-    const buf = this._buf;
     for (let j = 0; j < n; j++) {
       const o = j * RECORD_F64;
       const h = buf[o]!;
@@ -352,23 +411,84 @@ export class ThreadsafeHandle<C extends ThreadsafeCallbacks = ThreadsafeCallback
       else if (kind === 0) q.push(fns[index]!, NO_ARG, undefined, ctx);
       else if (kind === 2) q.push(fns[index]!, MANY_ARGS, [buf[o + 1], buf[o + 2]], ctx);
       else if (kind === 3) q.push(fns[index]!, MANY_ARGS, [buf[o + 1], buf[o + 2], buf[o + 3]], ctx);
-      else this._dispatchFromPort(index, q, ctx);
+      else {
+        const args = this._fromPort(index);
+        if (args === undefined) continue;
+        const fn = this._fns[args[0] as number]!;
+        const list = args[1] as unknown[];
+        if (list.length === 0) q.push(fn, NO_ARG, undefined, ctx);
+        else if (list.length === 1) q.push(fn, ONE_ARG, list[0], ctx);
+        else q.push(fn, MANY_ARGS, list, ctx);
+      }
     }
-    this._received += n;
+    this._release(b);
   }
 
-  private _dispatchFromPort(producer: number, q: ReadyQueue, ctx: AsyncResource): void {
+  /** The next message of a producer's port: [callback index, arguments], or undefined (reported). */
+  private _fromPort(producer: number): unknown[] | undefined {
     const port = this._ports[producer];
     const got = port ? receiveMessageOnPort(port) : undefined;
     if (got === undefined) {
       this._loop.callExceptionHandler({ message: `ThreadsafeHandle: the message of producer ${producer} is missing from its port` });
-      return;
+      return undefined;
     }
-    const [index, args] = got.message as [number, unknown[]];
-    const fn = this._fns[index]!;
-    if (args.length === 0) q.push(fn, NO_ARG, undefined, ctx);
-    else if (args.length === 1) q.push(fn, ONE_ARG, args[0], ctx);
-    else q.push(fn, MANY_ARGS, args, ctx);
+    return got.message as unknown[];
+  }
+
+  /** Run a batch's records in order, as consecutive callSoon callbacks. @internal */
+  _runBatch(b: PostBatch): void {
+    const buf = b.buf;
+    const n = b.n;
+    const fns = this._fns;
+    for (let j = 0; j < n; j++) {
+      const o = j * RECORD_F64;
+      const h = buf[o]!;
+      const kind = h & 7;
+      const fn = fns[h >>> 3]!;
+      try {
+        if (kind === 1) fn(buf[o + 1]);
+        else if (kind === 0) fn();
+        else if (kind === 2) fn(buf[o + 1], buf[o + 2]);
+        else if (kind === 3) fn(buf[o + 1], buf[o + 2], buf[o + 3]);
+        else this._runCloned(b, j);
+      } catch (exc) {
+        this._reportPost(b, j, exc);
+      }
+    }
+    this._release(b);
+  }
+
+  private _runCloned(b: PostBatch, j: number): void {
+    const m = b.cloned?.[j];
+    if (m === undefined) return; // missing from its port: reported when drained
+    this._fns[m[0] as number]!(...(m[1] as unknown[]));
+  }
+
+  /** A post's callback threw: report it as the loop reports a callSoon callback. */
+  private _reportPost(b: PostBatch, j: number, exc: unknown): void {
+    const o = j * RECORD_F64;
+    const h = b.buf[o]!;
+    const kind = h & 7;
+    let fn = this._fns[h >>> 3]!;
+    let mode: number = MANY_ARGS;
+    let arg: unknown;
+    if (kind === 0) mode = NO_ARG;
+    else if (kind === 1) {
+      mode = ONE_ARG;
+      arg = b.buf[o + 1];
+    } else if (kind === 2) arg = [b.buf[o + 1], b.buf[o + 2]];
+    else if (kind === 3) arg = [b.buf[o + 1], b.buf[o + 2], b.buf[o + 3]];
+    else {
+      const m = b.cloned![j]!;
+      fn = this._fns[m[0] as number]!;
+      const list = m[1] as unknown[];
+      if (list.length === 0) mode = NO_ARG;
+      else if (list.length === 1) {
+        mode = ONE_ARG;
+        arg = list[0];
+      } else arg = list;
+    }
+    this._internals._reportCallbackError(fn, mode, arg, -1, exc);
   }
 
   /** Wake the loop once for everything just pushed (what callSoon does after its push). */

@@ -27,7 +27,11 @@ beforeAll(() => {
   built = buildAionode();
 });
 afterAll(() => built?.cleanup());
-afterEach(() => closeFreshLoops());
+const afterEachClose: EventLoop[] = [];
+afterEach(() => {
+  closeFreshLoops();
+  for (const loop of afterEachClose.splice(0)) if (!loop.isRunning()) loop.close();
+});
 
 interface Producer {
   worker: Worker;
@@ -125,8 +129,16 @@ describe("many producers, numeric posts", () => {
 });
 
 describe("structured-cloneable arguments", () => {
-  it("arrive exactly, in order, interleaved with numeric posts", async () => {
-    const loop = freshLoop();
+  // The default loop queues each drained run of posts as one batch entry; debug mode and
+  // timersFirst queue one entry per post (threads.ts): the same posts must behave the same.
+  it.each([
+    ["a default loop (batch entries)", {}],
+    ["a debug loop (an entry per post)", { debug: true }],
+    ["a timersFirst loop (an entry per post)", { timersFirst: true }],
+  ])("arrive exactly, in order, interleaved with numeric posts, on %s", async (_what, options) => {
+    const loop = aio.newEventLoop(options);
+    afterEachClose.push(loop);
+    loop.slowCallbackDuration = 10; // no slow-callback reports in debug mode
     const got: unknown[][] = [];
     const errors: string[] = [];
     loop.setExceptionHandler((_l, ctx) => errors.push(`${ctx.message} | ${(ctx.exception as Error).message}`));
@@ -135,8 +147,8 @@ describe("structured-cloneable arguments", () => {
       rec(...args: unknown[]) {
         got.push(args);
       },
-      boom(n: number) {
-        throw new Error(`boom ${n}`);
+      boom(...args: unknown[]) {
+        throw new Error(`boom ${args.join(" ")}`);
       },
       done() {
         done.setResult();
@@ -164,7 +176,13 @@ describe("structured-cloneable arguments", () => {
     expect(Object.is((got[3] as number[])[1], -0)).toBe(true);
     expect(got[7]!.length).toBe(3); // an undefined argument is still an argument
     // A callback that throws goes to the loop's exception handler; later posts still run.
-    expect(errors).toEqual(["Exception in callback boom(1) | boom 1"]);
+    expect(errors).toEqual([
+      "Exception in callback boom(1) | boom 1",
+      "Exception in callback boom() | boom ",
+      "Exception in callback boom(2, 3) | boom 2 3",
+      "Exception in callback boom(4, 5, 6) | boom 4 5 6",
+      "Exception in callback boom('cloned', 7) | boom cloned 7",
+    ]);
   });
 
   it("keep each producer's order under contention (3 producers, 6 kinds of posts)", async () => {
