@@ -10,7 +10,9 @@
  *                                                             were ready when it began (asyncio)
  *
  *   A "batch" runs iterations back to back until nothing is ready, the loop stops, or the
- *   yield interval (default 2 ms) has passed; then it hands control back to Node:
+ *   yield interval (default 2 ms) has passed (once per batch, when a callback overran it by more
+ *   than another interval and timers are due by now, one more interval, so they fire first);
+ *   then it hands control back to Node:
  *     - work still ready      → setImmediate (Node's I/O and timers get their turn)
  *     - only timers pending   → setTimeout to the next deadline (woken early? just re-arm)
  *     - nothing at all        → idle; callSoon/callLater from outside wake it (setImmediate)
@@ -27,6 +29,14 @@
  *
  * Context: each handle carries the AsyncResource of the context it was scheduled in; the batch
  * runs consecutive handles of the same context inside one runInAsyncScope call.
+ *
+ * Due timers (asyncio's order, not in debug mode) join the ready queue as one entry per advance
+ * of the timer core (a DueTimers batch of up to 1024 handles, in firing order) instead of one
+ * entry each: they are consecutive in the queue anyway, so running them from one entry is the
+ * same order, and moving a timer to the ready queue then costs a pointer copy instead of a queue
+ * entry and a write to the handle. A handle in a batch keeps its (now stale) timer id until it
+ * runs: cancel() finds its slot no longer holds it and only marks it cancelled; the batch skips
+ * it. Each handle still runs in its own context, and a callback that throws is reported alone.
  *
  * Invariants (asyncio's):
  *   1. callSoon is FIFO; an iteration runs only what was ready when it started.
@@ -103,9 +113,14 @@ export class EventLoop {
   private _sources: Map<number, string> | null = null;
   /** @internal */ _timers: TimerCore;
   /** @internal */ _timerHandles: (TimerHandle | undefined)[] = [];
-  private _fired = new Int32Array(1024);
+  private _fired = new Int32Array(DUE_BATCH);
+  /** Drained DueTimers batches kept for reuse. */
+  private _duePool: DueTimers[] = [];
+  /** A batch whose run was suspended for an async window (see _runDue), with the index to resume at. */
+  private _dueResume: DueTimers | null = null;
+  private _dueResumeAt = 0;
   /** timersFirst: the handles of the advance being run (see _runDueNow). */
-  private _firing: (TimerHandle | undefined)[] = new Array(1024).fill(undefined);
+  private _firing: (TimerHandle | undefined)[] = new Array(DUE_BATCH).fill(undefined);
   /** Handles left to run in the current iteration. */
   private _iterLeft = 0;
   private _inIteration = false;
@@ -120,6 +135,8 @@ export class EventLoop {
   private _driverTick = -1;
   private _armedTick = 0;
   private _budgetEnd = 0;
+  /** The batch may still take one extra slice for overdue timers (see _runIterations). */
+  private _graceOk = false;
   private _sinceClock = 0;
   private _itersSinceClock = 0;
   /** @internal */ _suspended = false;
@@ -290,9 +307,13 @@ export class EventLoop {
 
   /** A TimerHandle was cancelled: free its slot now. @internal */
   _timerCancelled(h: TimerHandle): void {
-    this._timers.cancel(h._id);
-    this._timerHandles[h._id] = undefined;
+    const id = h._id;
     h._id = -1;
+    // Already taken out of the timer core (due, in a DueTimers batch; or the loop was closed):
+    // its id may belong to another timer by now. The batch skips it.
+    if (this._timerHandles[id] !== h) return;
+    this._timers.cancel(id);
+    this._timerHandles[id] = undefined;
     if (this._timers.size === 0 && this._driverTick >= 0 && !this._disarmQueued) {
       // Nothing left to wait for: do not keep the process alive for a cancelled timer. Disarmed
       // from a microtask, so plain code that schedules and cancels timers in a row (outside the
@@ -413,6 +434,7 @@ export class EventLoop {
     this._driver?.close();
     this._driver = null;
     this._ready.clear();
+    this._dueResume = null;
     this._sources?.clear();
     this._iterLeft = 0;
     this._inIteration = false;
@@ -499,6 +521,7 @@ export class EventLoop {
   private _batch(fresh: boolean): void {
     if (fresh) {
       this._budgetEnd = performance.now() + this._yieldMs;
+      this._graceOk = true;
     }
     if (!(this._running || this._ambient) || this._closed) {
       this._wakeState = WAKE_IDLE;
@@ -527,6 +550,16 @@ export class EventLoop {
         if (this._timers.size > 0 || ++this._itersSinceClock >= 16) {
           this._itersSinceClock = 0;
           nowMs = performance.now();
+          if (nowMs >= this._budgetEnd + this._yieldMs && this._graceOk && this._timers.size > 0) {
+            // A callback overran the slice by more than a whole slice, and timers may be overdue
+            // because of it: if they are, one more slice runs them before Node gets its turn
+            // (as libuv runs due timers before it polls; the turn comes one slice later).
+            const next = this._timers.nextDeadline();
+            if (next >= 0 && next <= Math.floor(nowMs * 1000)) {
+              this._graceOk = false;
+              this._budgetEnd = nowMs + this._yieldMs;
+            }
+          }
           if (nowMs >= this._budgetEnd) {
             // Yield to Node: its I/O, timers and immediates get a turn.
             this._wakeState = WAKE_SOON;
@@ -548,6 +581,12 @@ export class EventLoop {
           }
         }
         this._startIteration(nowMs);
+      }
+      if (this._dueResume !== null) {
+        const b = this._dueResume;
+        this._dueResume = null;
+        this._runDue(b, this._dueResumeAt);
+        if (this._suspended) return;
       }
       if (this._iterLeft > 0) this._runHandles();
       if (this._suspended) return; // resumed from a microtask (see _resume)
@@ -598,6 +637,19 @@ export class EventLoop {
         this._runDueNow(out, n);
         continue;
       }
+      if (n === 0) break;
+      if (!this._debug) {
+        const b = this._duePool.pop() ?? new DueTimers(this);
+        const hs = b.handles;
+        for (let i = 0; i < n; i++) {
+          const id = out[i]!;
+          hs[i] = handles[id];
+          handles[id] = undefined;
+        }
+        b.n = n;
+        ready.push(runDueTimers, ARG_MODE.ONE_ARG, b, hs[0]!._ctx!);
+        continue;
+      }
       for (let i = 0; i < n; i++) {
         const id = out[i]!;
         const h = handles[id]!;
@@ -645,6 +697,50 @@ export class EventLoop {
     } finally {
       this._curCtx = null;
     }
+  }
+
+  /**
+   * Run a DueTimers batch from `from` on: each live handle in its own context (directly when it is
+   * the one the batch entry runs in), skipping those cancelled since they came due.
+   * @internal
+   */
+  _runDue(b: DueTimers, from: number): void {
+    const hs = b.handles;
+    const n = b.n;
+    const outer = this._curCtx;
+    for (let i = from; i < n; i++) {
+      const h = hs[i]!;
+      hs[i] = undefined;
+      h._id = -1;
+      if (h._cancelled) continue;
+      const ctx = h._ctx!;
+      h._ctx = null;
+      if (ctx === outer) {
+        try {
+          runTimerHandle(h);
+        } catch (exc) {
+          this._reportCallbackError(runTimerHandle, ARG_MODE.ONE_ARG, h, -1, exc);
+        }
+      } else {
+        this._curCtx = ctx;
+        try {
+          ctx.runInAsyncScope(runTimerHandle, null, h);
+        } catch (exc) {
+          this._reportCallbackError(runTimerHandle, ARG_MODE.ONE_ARG, h, -1, exc);
+        } finally {
+          this._curCtx = outer;
+        }
+      }
+      if (this._suspended && i + 1 < n) {
+        // A callback opened an async window (an async-function step ran inside it): the rest of
+        // the batch runs first when the loop resumes (_runIterations), as separate entries would.
+        this._dueResume = b;
+        this._dueResumeAt = i + 1;
+        return;
+      }
+    }
+    b.n = 0;
+    if (this._duePool.length < DUE_POOL) this._duePool.push(b);
   }
 
   /** Run the current iteration's handles, entering each run of same-context handles once. */
@@ -887,6 +983,23 @@ export class EventLoop {
 }
 
 /** The ready-queue entry of a fired timer: runs the TimerHandle's callback. */
+/** Most handles one advance of the timer core yields (and so one DueTimers batch holds). */
+const DUE_BATCH = 1024;
+/** DueTimers batches a loop keeps for reuse. */
+const DUE_POOL = 4;
+
+/** Timers that came due together, queued as one ready-queue entry (see the file comment). */
+class DueTimers {
+  readonly handles: (TimerHandle | undefined)[] = new Array(DUE_BATCH).fill(undefined);
+  n = 0;
+  constructor(readonly loop: EventLoop) {}
+}
+
+/** The ready-queue callback of a DueTimers batch. */
+function runDueTimers(b: DueTimers): void {
+  b.loop._runDue(b, 0);
+}
+
 function runTimerHandle(h: TimerHandle): void {
   const mode = h._argMode;
   const arg = h._arg;

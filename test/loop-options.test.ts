@@ -2,6 +2,7 @@
  * EventLoop options: spinWindow (the js backend's final approach to a timer's deadline) and
  * yieldInterval, with their validation. Order and "never early" are asserted, never latency.
  */
+import { AsyncLocalStorage } from "node:async_hooks";
 import { describe, expect, it } from "vitest";
 import * as aio from "../src/index.js";
 
@@ -75,8 +76,159 @@ describe("yieldInterval", () => {
     expect(progressSeenByNode.some((n) => n > 0 && n < 5000)).toBe(true);
   });
 
+  it("after a callback that overran the interval, timers due by then fire before Node's turn, once per batch", async () => {
+    const loop = aio.newEventLoop({ yieldInterval: 0.002 });
+    const log: string[] = [];
+    const block = (ms: number) => {
+      const end = performance.now() + ms;
+      while (performance.now() < end);
+    };
+    await loop.runUntilComplete(
+      aio.coroutine(function* () {
+        const done = loop.createFuture<void>();
+        loop.callLater(0.001, () => {
+          log.push("A");
+          // A overruns the (extra) interval too, and C is due at once: the extra interval was
+          // taken, so Node's turn (the immediate) comes first now.
+          loop.callLater(0, () => {
+            log.push("C");
+            done.setResult();
+          });
+          block(10);
+        });
+        setImmediate(() => log.push("immediate"));
+        block(10); // this step overruns the 2 ms interval by far; A comes due meanwhile
+        yield* done;
+      })(),
+    );
+    loop.close();
+    expect(log).toEqual(["A", "immediate", "C"]);
+  });
+
+  it("a callback that overran the interval by less than another interval: Node's turn comes first", async () => {
+    const loop = aio.newEventLoop({ yieldInterval: 0.05 });
+    const log: string[] = [];
+    await loop.runUntilComplete(
+      aio.coroutine(function* () {
+        const done = loop.createFuture<void>();
+        loop.callLater(0, () => {
+          log.push("timer");
+          done.setResult();
+        });
+        setImmediate(() => log.push("immediate"));
+        const end = performance.now() + 60; // past the 50 ms interval, not past 100 ms
+        while (performance.now() < end);
+        yield* done;
+      })(),
+    );
+    loop.close();
+    expect(log).toEqual(["immediate", "timer"]);
+  });
+
   it("rejects zero, negative and NaN intervals", () => {
     for (const bad of [0, -0.001, Number.NaN]) expect(() => aio.newEventLoop({ yieldInterval: bad })).toThrow(RangeError);
+  });
+});
+
+describe("timers that come due together (asyncio's order: one ready-queue entry per advance)", () => {
+  /** Run `body` on a fresh loop (debug on or off) until the future it returns is done. */
+  async function onLoop(debug: boolean, body: (loop: aio.EventLoop) => aio.Future<unknown>): Promise<void> {
+    const loop = aio.newEventLoop({ debug });
+    loop.slowCallbackDuration = 10;
+    try {
+      await loop.runUntilComplete(body(loop));
+    } finally {
+      loop.close();
+    }
+  }
+  const block = (ms: number) => {
+    const end = performance.now() + ms;
+    while (performance.now() < end);
+  };
+
+  for (const debug of [false, true]) {
+    const mode = debug ? "debug loop (an entry per timer)" : "default loop";
+    it(`${mode}: a due timer cancelled by an earlier one does not run; timers scheduled meanwhile are not touched by that cancel`, async () => {
+      const log: string[] = [];
+      await onLoop(debug, (loop) => {
+        const done = loop.createFuture<void>();
+        let b: aio.TimerHandle;
+        loop.callLater(0.002, () => {
+          log.push("A");
+          // New timers may take the slots A, B and C held in the timer core (freed when they
+          // came due); cancelling B afterwards must not cancel any of them.
+          for (const name of ["D", "E", "F"]) loop.callLater(0.003, () => log.push(name));
+          b.cancel();
+          expect(b.cancelled()).toBe(true);
+          loop.callLater(0.01, () => done.setResult());
+        });
+        b = loop.callLater(0.002, () => log.push("B"));
+        loop.callLater(0.002, () => log.push("C"));
+        block(5); // all three are due when the loop looks
+        return done;
+      });
+      expect(log).toEqual(["A", "C", "D", "E", "F"]);
+    });
+
+    it(`${mode}: due timers run in their own AsyncLocalStorage contexts, and callbacks they schedule inherit them`, async () => {
+      const als = new AsyncLocalStorage<string>();
+      const seen: string[] = [];
+      await onLoop(debug, (loop) => {
+        const done = loop.createFuture<void>();
+        for (const store of ["x", "y", "y", "x"]) {
+          als.run(store, () =>
+            loop.callLater(0.001, () => {
+              seen.push(`timer ${als.getStore()}`);
+              loop.callSoon(() => seen.push(`soon ${als.getStore()}`));
+            }),
+          );
+        }
+        loop.callLater(0.005, () => done.setResult());
+        block(3);
+        return done;
+      });
+      expect(seen).toEqual(["timer x", "timer y", "timer y", "timer x", "soon x", "soon y", "soon y", "soon x"]);
+    });
+
+    it(`${mode}: a due timer that throws is reported alone; the others still run`, async () => {
+      const log: string[] = [];
+      await onLoop(debug, (loop) => {
+        loop.setExceptionHandler((_l, ctx) => log.push(`handler: ${(ctx.exception as Error).message}`));
+        const done = loop.createFuture<void>();
+        loop.callLater(0.001, () => log.push("1"));
+        loop.callLater(0.001, () => {
+          throw new Error("boom");
+        });
+        loop.callLater(0.001, () => log.push("3"));
+        loop.callLater(0.004, () => done.setResult());
+        block(3);
+        return done;
+      });
+      expect(log).toEqual(["1", "handler: boom", "3"]);
+    });
+  }
+
+  it("2,500 timers due at once (three advances) fire in deadline order, none early", async () => {
+    const order: number[] = [];
+    let early = 0;
+    await onLoop(false, (loop) => {
+      const done = loop.createFuture<void>();
+      const n = 2500;
+      const t0 = loop.time();
+      for (let i = 0; i < n; i++) {
+        const when = t0 + 0.001 + ((i * 7919) % n) * 2e-6; // distinct deadlines, scheduled out of order
+        loop.callAt(when, () => {
+          if (loop.time() < when) early++;
+          order.push(when);
+          if (order.length === n) done.setResult();
+        });
+      }
+      block(10);
+      return done;
+    });
+    expect(order.length).toBe(2500);
+    expect(early).toBe(0);
+    expect(order).toEqual([...order].sort((a, b) => a - b));
   });
 });
 
