@@ -8,7 +8,8 @@ import { CancelledError, RuntimeError, TimeoutError, timeoutFrom } from "./error
 import { Coroutine, genCoroutine, isCoroutine, isGenerator } from "./coroutines.js";
 import { currentLoop } from "./events.js";
 import { CANCELLED, Future, PENDING, wrapFuture } from "./futures.js";
-import { ARG_MODE, type TimerHandle } from "./handles.js";
+import type { AsyncResource } from "node:async_hooks";
+import { ARG_MODE, type TimerEntry, type TimerHandle } from "./handles.js";
 import { describeValue, type EventLoop } from "./loop.js";
 import { SLEEP0_ITERATOR, Task, createTaskOn } from "./tasks.js";
 import { rt } from "./internal/state.js";
@@ -105,26 +106,39 @@ function isAwaitable(aw: unknown): boolean {
 
 // ---------------------------------------------------------------------------- sleep
 
-/** A future resolved by a timer; cancelling it frees the timer at once. */
-class SleepFuture<T> extends Future<T> {
-  _handle: TimerHandle | null = null;
+/**
+ * A future resolved by a timer; cancelling it frees the timer at once. It is its own timer entry
+ * (TimerEntry: the loop's timer core holds the future itself), so a sleep allocates no
+ * TimerHandle.
+ */
+class SleepFuture<T> extends Future<T> implements TimerEntry {
   _value: T;
+  _id = -1;
+  _seq = -1;
+  /** The timer was cancelled (the future is cancelled): a batch of due timers skips it. */
+  _cancelled = false;
+  _ctx: AsyncResource | null = null;
+  _callback: Function = sleepFire;
+  _argMode: number = ARG_MODE.ONE_ARG;
+  _arg: unknown = undefined;
   constructor(loop: EventLoop, value: T) {
     super(loop);
     this._value = value;
   }
   override cancel(msg?: string): boolean {
     const ok = super.cancel(msg);
-    if (ok && this._handle !== null) {
-      this._handle.cancel();
-      this._handle = null;
+    if (ok && !this._cancelled) {
+      this._cancelled = true;
+      if (this._id >= 0) this._loop._timerCancelled(this);
+      else if (this._seq >= 0) this._loop._ready.cancel(this._seq);
+      this._arg = undefined;
+      this._ctx = null;
     }
     return ok;
   }
 }
 
 function sleepFire(fut: SleepFuture<unknown>): void {
-  fut._handle = null;
   if (fut._state === PENDING) fut.setResult(fut._value);
 }
 
@@ -134,7 +148,9 @@ function makeSleepFuture<T>(delay: number, result: T, signal: AbortSignal | unde
   if (delay <= 0) fut.setResult(result);
   else {
     const nowMs = performance.now();
-    fut._handle = loop._timer(nowMs / 1000 + delay, sleepFire, ARG_MODE.ONE_ARG, fut, nowMs);
+    fut._arg = fut;
+    fut._ctx = loop._ctxForCallback();
+    loop._scheduleTimer(fut, nowMs / 1000 + delay, nowMs);
   }
   bindSignal(fut, signal);
   return fut;
@@ -190,13 +206,13 @@ class SleepCoroutine<T> extends Coroutine<T> implements Iterator<unknown, T, unk
 
   throw(err?: unknown): IteratorResult<unknown, T> {
     const fut = this._fut;
-    if (fut !== null && fut._handle !== null) fut.cancel();
+    if (fut !== null && !fut.done()) fut.cancel();
     throw err;
   }
 
   return(value?: unknown): IteratorResult<unknown, T> {
     const fut = this._fut;
-    if (fut !== null && fut._handle !== null) fut.cancel();
+    if (fut !== null && !fut.done()) fut.cancel();
     return { value: value as T, done: true };
   }
 

@@ -44,7 +44,23 @@ export class Handle {
   }
 }
 
-export class TimerHandle extends Handle {
+/**
+ * What the loop's timer machinery needs of a pending timer: a TimerHandle, or an object that is
+ * its own timer (the future of sleep(), which saves a TimerHandle per sleep). @internal
+ */
+export interface TimerEntry {
+  /** Timer id in the backend's timer core while pending, -1 otherwise (stale while due: see loop.ts). */
+  _id: number;
+  /** Sequence number of its ready-queue entry (debug mode), -1 otherwise. */
+  _seq: number;
+  _cancelled: boolean;
+  _ctx: AsyncResource | null;
+  _callback: Function;
+  _argMode: number;
+  _arg: unknown;
+}
+
+export class TimerHandle extends Handle implements TimerEntry {
   /** @internal */ _when: number;
   /** Timer id in the backend's timer core while pending, -1 otherwise. @internal */
   _id: number;

@@ -48,7 +48,7 @@ import { inspect } from "node:util";
 import { performance } from "node:perf_hooks";
 import { activeBackend, type TimerCore, type WakeDriver } from "./backend/index.js";
 import { RuntimeError } from "./errors.js";
-import { ARG_MODE, Handle, TimerHandle } from "./handles.js";
+import { ARG_MODE, Handle, TimerHandle, type TimerEntry } from "./handles.js";
 import { ReadyQueue } from "./internal/ready.js";
 import { rt } from "./internal/state.js";
 import type { Future } from "./futures.js";
@@ -112,7 +112,7 @@ export class EventLoop {
   /** Debug mode: where each queued callback was scheduled, by sequence number. */
   private _sources: Map<number, string> | null = null;
   /** @internal */ _timers: TimerCore;
-  /** @internal */ _timerHandles: (TimerHandle | undefined)[] = [];
+  /** @internal */ _timerHandles: (TimerEntry | undefined)[] = [];
   private _fired = new Int32Array(DUE_BATCH);
   /** Drained DueTimers batches kept for reuse. */
   private _duePool: DueTimers[] = [];
@@ -120,7 +120,7 @@ export class EventLoop {
   private _dueResume: DueTimers | null = null;
   private _dueResumeAt = 0;
   /** timersFirst: the handles of the advance being run (see _runDueNow). */
-  private _firing: (TimerHandle | undefined)[] = new Array(DUE_BATCH).fill(undefined);
+  private _firing: (TimerEntry | undefined)[] = new Array(DUE_BATCH).fill(undefined);
   /** Handles left to run in the current iteration. */
   private _iterLeft = 0;
   private _inIteration = false;
@@ -284,6 +284,12 @@ export class EventLoop {
   /** Schedule a timer; `nowMs` is the clock reading (performance.now()) the caller based `when` on. @internal */
   _timer(when: number, callback: Function, argMode: number, arg: unknown, nowMs: number): TimerHandle {
     const h = new TimerHandle(when, callback, argMode, arg, this, this._ctxForCallback());
+    this._scheduleTimer(h, when, nowMs);
+    return h;
+  }
+
+  /** Put a timer entry (its _ctx already set) into the timer core for `when`. @internal */
+  _scheduleTimer(h: TimerEntry, when: number, nowMs: number): void {
     const nowUs = nowMs * 1000;
     // A deadline that has already passed is due at the next iteration (asyncio: when < now +
     // clock resolution); a future one is rounded up to the next microsecond tick, never early.
@@ -302,11 +308,10 @@ export class EventLoop {
     } else if (state === WAKE_IDLE && (this._running || this._ambient)) {
       this._arm(tick);
     }
-    return h;
   }
 
   /** A TimerHandle was cancelled: free its slot now. @internal */
-  _timerCancelled(h: TimerHandle): void {
+  _timerCancelled(h: TimerEntry): void {
     const id = h._id;
     h._id = -1;
     // Already taken out of the timer core (due, in a DueTimers batch; or the loop was closed):
@@ -687,7 +692,7 @@ export class EventLoop {
     }
   }
 
-  private _runTimerNow(h: TimerHandle, ctx: AsyncResource): void {
+  private _runTimerNow(h: TimerEntry, ctx: AsyncResource): void {
     this._curCtx = ctx;
     try {
       if (this._debug) ctx.runInAsyncScope(this._runDebug, this, runTimerHandle, ARG_MODE.ONE_ARG, h, -1);
@@ -822,8 +827,8 @@ export class EventLoop {
     let handle: Handle;
     let text: string;
     if (fn === runTimerHandle) {
-      const h = arg as TimerHandle;
-      handle = h;
+      const h = arg as TimerEntry;
+      handle = h instanceof Handle ? h : new Handle(h._callback, this, -1);
       text = describeCall(h._callback, h._argMode, h._arg);
     } else {
       handle = new Handle(fn, this, -1);
@@ -990,7 +995,7 @@ const DUE_POOL = 4;
 
 /** Timers that came due together, queued as one ready-queue entry (see the file comment). */
 class DueTimers {
-  readonly handles: (TimerHandle | undefined)[] = new Array(DUE_BATCH).fill(undefined);
+  readonly handles: (TimerEntry | undefined)[] = new Array(DUE_BATCH).fill(undefined);
   n = 0;
   constructor(readonly loop: EventLoop) {}
 }
@@ -1000,7 +1005,7 @@ function runDueTimers(b: DueTimers): void {
   b.loop._runDue(b, 0);
 }
 
-function runTimerHandle(h: TimerHandle): void {
+function runTimerHandle(h: TimerEntry): void {
   const mode = h._argMode;
   const arg = h._arg;
   h._arg = undefined;
@@ -1026,7 +1031,7 @@ export const DESCRIBE = Symbol("aionode.describe");
 /** What a ready-queue entry runs, for debug reports: `<Handle name(args)>`, `<TimerHandle ...>`, `<Task ...>`. */
 function describeEntry(fn: Function, mode: number, arg: unknown): string {
   if (fn === runTimerHandle) {
-    const h = arg as TimerHandle;
+    const h = arg as TimerEntry;
     return `<TimerHandle ${describeCall(h._callback, h._argMode, h._arg)}>`;
   }
   const d = (fn as unknown as Record<symbol, ((arg: unknown) => string) | undefined>)[DESCRIBE];

@@ -190,6 +190,41 @@ describe("timers that come due together (asyncio's order: one ready-queue entry 
       expect(seen).toEqual(["timer x", "timer y", "timer y", "timer x", "soon x", "soon y", "soon y", "soon x"]);
     });
 
+    it(`${mode}: a sleep whose timer came due is cancelled by an earlier timer: its task gets CancelledError, the other sleeper wakes`, async () => {
+      const log: string[] = [];
+      await onLoop(debug, (loop) => {
+        let b: aio.Task<string>;
+        loop.callLater(0.002, () => {
+          log.push("cancel b");
+          b.cancel("stop");
+        });
+        const a = loop.createTask(
+          aio.coroutine(function* () {
+            yield* aio.sleep(0.002);
+            return "a woke";
+          })(),
+        );
+        b = loop.createTask(
+          aio.coroutine(function* () {
+            try {
+              yield* aio.sleep(0.002);
+              return "b woke";
+            } catch (e) {
+              return `b: ${(e as Error).name} ${(e as Error).message}`;
+            }
+          })(),
+        );
+        return loop.createTask(
+          aio.coroutine(function* () {
+            yield* aio.sleep(0); // let both tasks start their sleeps
+            block(5); // every timer is due when the loop looks
+            log.push(yield* a, yield* b);
+          })(),
+        );
+      });
+      expect(log).toEqual(["cancel b", "a woke", "b: CancelledError stop"]);
+    });
+
     it(`${mode}: a due timer that throws is reported alone; the others still run`, async () => {
       const log: string[] = [];
       await onLoop(debug, (loop) => {
