@@ -987,7 +987,6 @@ export class EventLoop {
   }
 }
 
-/** The ready-queue entry of a fired timer: runs the TimerHandle's callback. */
 /** Most handles one advance of the timer core yields (and so one DueTimers batch holds). */
 const DUE_BATCH = 1024;
 /** DueTimers batches a loop keeps for reuse. */
@@ -1005,6 +1004,7 @@ function runDueTimers(b: DueTimers): void {
   b.loop._runDue(b, 0);
 }
 
+/** The ready-queue entry of a fired timer: runs the timer entry's callback. */
 function runTimerHandle(h: TimerEntry): void {
   const mode = h._argMode;
   const arg = h._arg;

@@ -46,7 +46,7 @@
  *   Posting a number costs a few stores in the worker and one Atomics.store per record; a wake-up
  *   (a system call and a Node task) happens only when the loop thread had nothing left to drain,
  *   however many posts arrive (DESIGN.md rule 6). A batch entry saves the loop thread a queue
- *   push and a queue shift per post (W8 is bound by the loop thread).
+ *   push and a queue shift per post.
  *
  * Loop internals used: the ready queue `_ready.push`, the callback context `_ctxForCallback()`,
  * `_debug` and `_timersFirst` (which entries to make), `_reportCallbackError` (a throwing post),
