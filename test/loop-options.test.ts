@@ -243,6 +243,73 @@ describe("timers that come due together (asyncio's order: one ready-queue entry 
     });
   }
 
+  for (const debug of [false, true]) {
+    it(`randomized (${debug ? "debug loop" : "default loop"}): timers scheduled and cancelled from timer callbacks fire once, in order, never early, never after a cancel`, async () => {
+      for (const seed of [1, 2, 3]) {
+        let x = seed;
+        const rnd = () => {
+          x = (Math.imul(1664525, x) + 1013904223) >>> 0;
+          return x / 4294967296;
+        };
+        type T = { id: number; when: number; seq: number; handle: aio.TimerHandle; cancelledAt: number; firedAt: number };
+        const timers: T[] = [];
+        const fired: T[] = [];
+        let seqNo = 0;
+        let early = 0;
+        await onLoop(debug, (loop) => {
+          const done = loop.createFuture<void>();
+          const t0 = loop.time();
+          let live = 0;
+          const add = (when: number) => {
+            const t: T = { id: timers.length, when, seq: seqNo++, handle: null as never, cancelledAt: -1, firedAt: -1 };
+            timers.push(t);
+            live++;
+            t.handle = loop.callAt(when, () => {
+              if (loop.time() < t.when) early++;
+              t.firedAt = fired.length;
+              fired.push(t);
+              live--;
+              const r = rnd();
+              if (r < 0.3) {
+                // cancel a random pending or due-but-not-run timer
+                const victim = timers[Math.floor(rnd() * timers.length)]!;
+                if (victim.firedAt < 0 && victim.cancelledAt < 0) {
+                  victim.handle.cancel();
+                  victim.cancelledAt = fired.length;
+                  live--;
+                }
+              }
+              if (r > 0.5 && timers.length < 400) {
+                // new timers may take freed ids; some are due at once, some share deadlines
+                add(Math.max(t.when, loop.time()) + Math.floor(rnd() * 4) * 0.0005);
+              }
+              if (r > 0.9) block(2); // let several come due together
+              if (live === 0) done.setResult();
+            });
+          };
+          for (let i = 0; i < 200; i++) add(t0 + 0.001 + Math.floor(rnd() * 20) * 0.0005);
+          block(3);
+          return done;
+        });
+        expect(early).toBe(0);
+        for (const t of timers) {
+          // each timer either fired exactly once or was cancelled before it ran, never both
+          expect((t.firedAt >= 0) !== (t.cancelledAt >= 0)).toBe(true);
+          expect(fired.filter((f) => f === t).length).toBe(t.firedAt >= 0 ? 1 : 0);
+        }
+        for (let i = 1; i < fired.length; i++) {
+          const a = fired[i - 1]!;
+          const b = fired[i]!;
+          // b fired right after a: b cannot have an earlier deadline unless it was scheduled
+          // after a fired; equal deadlines keep scheduling order
+          const bScheduledLater = b.seq > a.seq;
+          if (b.when < a.when) expect(bScheduledLater).toBe(true);
+          if (b.when === a.when) expect(bScheduledLater).toBe(true);
+        }
+      }
+    });
+  }
+
   it("2,500 timers due at once (three advances) fire in deadline order, none early", async () => {
     const order: number[] = [];
     let early = 0;
