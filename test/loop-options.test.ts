@@ -106,7 +106,7 @@ describe("yieldInterval", () => {
   });
 
   it("a callback that overran the interval by less than another interval: Node's turn comes first", async () => {
-    const loop = aio.newEventLoop({ yieldInterval: 0.05 });
+    const loop = aio.newEventLoop({ yieldInterval: 0.2 });
     const log: string[] = [];
     await loop.runUntilComplete(
       aio.coroutine(function* () {
@@ -116,7 +116,7 @@ describe("yieldInterval", () => {
           done.setResult();
         });
         setImmediate(() => log.push("immediate"));
-        const end = performance.now() + 60; // past the 50 ms interval, not past 100 ms
+        const end = performance.now() + 250; // past the 200 ms interval, far from 400 ms
         while (performance.now() < end);
         yield* done;
       })(),
