@@ -9,7 +9,7 @@ import { Coroutine, genCoroutine, isCoroutine, isGenerator } from "./coroutines.
 import { currentLoop } from "./events.js";
 import { CANCELLED, Future, PENDING, wrapFuture } from "./futures.js";
 import type { AsyncResource } from "node:async_hooks";
-import { ARG_MODE, type TimerEntry, type TimerHandle } from "./handles.js";
+import type { TimerEntry, TimerHandle } from "./handles.js";
 import { describeValue, type EventLoop } from "./loop.js";
 import { SLEEP0_ITERATOR, Task, createTaskOn } from "./tasks.js";
 import { rt } from "./internal/state.js";
@@ -119,7 +119,7 @@ class SleepFuture<T> extends Future<T> implements TimerEntry {
   _cancelled = false;
   _ctx: AsyncResource | null = null;
   _callback: Function = sleepFire;
-  _argMode: number = ARG_MODE.ONE_ARG;
+  /** The one argument of sleepFire: the future itself (set when the timer is scheduled). */
   _arg: unknown = undefined;
   constructor(loop: EventLoop, value: T) {
     super(loop);

@@ -16,15 +16,17 @@ export function describeCallback(fn: Function): string {
 export class Handle {
   /** @internal */ _callback: Function;
   /** @internal */ _loop: EventLoop;
-  /** Sequence number of the queued entry, -1 when not queued. @internal */
-  _seq: number;
+  /** Sequence number of the queued entry, -1 when not queued (own property only when queued: see the constructor). @internal */
+  declare _seq: number;
   /** @internal */ _cancelled: boolean;
 
   /** @internal */
   constructor(callback: Function, loop: EventLoop, seq: number) {
     this._callback = callback;
     this._loop = loop;
-    this._seq = seq;
+    // Only a queued callback has a sequence number of its own; the others (timers, handles made
+    // for error reports) read the prototype's -1, which keeps a TimerHandle one field smaller.
+    if (seq >= 0) this._seq = seq;
     this._cancelled = false;
   }
 
@@ -43,6 +45,28 @@ export class Handle {
     return `<${this.constructor.name}${this._cancelled ? " cancelled" : ""} ${describeCallback(this._callback)}>`;
   }
 }
+(Handle.prototype as { _seq: number })._seq = -1;
+
+/** A timer's arguments in one field: NO_ARGS for none, an ArgList for two or more, else the one argument. @internal */
+export const NO_ARGS: object = Object.freeze({ toString: () => "no arguments" });
+
+/** Two or more arguments of a timer (see NO_ARGS). @internal */
+export class ArgList {
+  constructor(readonly list: unknown[]) {}
+}
+
+/** Pack (argument mode, argument) as a timer entry stores them. @internal */
+export function packArgs(mode: number, arg: unknown): unknown {
+  return mode === NO_ARG ? NO_ARGS : mode === ONE_ARG ? arg : new ArgList(arg as unknown[]);
+}
+
+/** The argument mode and value (ready.ts's encoding) of packed timer arguments. @internal */
+export function argModeOf(packed: unknown): number {
+  return packed === NO_ARGS ? NO_ARG : packed instanceof ArgList ? MANY_ARGS : ONE_ARG;
+}
+export function argValueOf(packed: unknown): unknown {
+  return packed === NO_ARGS ? undefined : packed instanceof ArgList ? packed.list : packed;
+}
 
 /**
  * What the loop's timer machinery needs of a pending timer: a TimerHandle, or an object that is
@@ -56,7 +80,7 @@ export interface TimerEntry {
   _cancelled: boolean;
   _ctx: AsyncResource | null;
   _callback: Function;
-  _argMode: number;
+  /** The arguments, packed (see NO_ARGS). */
   _arg: unknown;
 }
 
@@ -64,16 +88,14 @@ export class TimerHandle extends Handle implements TimerEntry {
   /** @internal */ _when: number;
   /** Timer id in the backend's timer core while pending, -1 otherwise. @internal */
   _id: number;
-  /** @internal */ _argMode: number;
-  /** @internal */ _arg: unknown;
+  /** The arguments, packed (see NO_ARGS). @internal */ _arg: unknown;
   /** @internal */ _ctx: AsyncResource | null;
 
   /** @internal */
-  constructor(when: number, callback: Function, argMode: number, arg: unknown, loop: EventLoop, ctx: AsyncResource) {
+  constructor(when: number, callback: Function, arg: unknown, loop: EventLoop, ctx: AsyncResource) {
     super(callback, loop, -1);
     this._when = when;
     this._id = -1;
-    this._argMode = argMode;
     this._arg = arg;
     this._ctx = ctx;
   }

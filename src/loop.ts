@@ -48,7 +48,7 @@ import { inspect } from "node:util";
 import { performance } from "node:perf_hooks";
 import { activeBackend, type TimerCore, type WakeDriver } from "./backend/index.js";
 import { RuntimeError } from "./errors.js";
-import { ARG_MODE, Handle, TimerHandle, type TimerEntry } from "./handles.js";
+import { ARG_MODE, ArgList, Handle, NO_ARGS, TimerHandle, argModeOf, argValueOf, type TimerEntry } from "./handles.js";
 import { ReadyQueue } from "./internal/ready.js";
 import { rt } from "./internal/state.js";
 import type { Future } from "./futures.js";
@@ -253,9 +253,8 @@ export class EventLoop {
     this._checkTimerCall("callLater", "the delay", delay, callback);
     const nowMs = performance.now();
     const n = arguments.length;
-    const mode = n === 2 ? ARG_MODE.NO_ARG : n === 3 ? ARG_MODE.ONE_ARG : ARG_MODE.MANY_ARGS;
-    const arg = n === 2 ? undefined : n === 3 ? arguments[2] : restArgs(arguments, 2);
-    return this._timer(nowMs / 1000 + delay, callback, mode, arg, nowMs);
+    const arg = n === 2 ? NO_ARGS : n === 3 ? arguments[2] : new ArgList(restArgs(arguments, 2));
+    return this._timer(nowMs / 1000 + delay, callback, arg, nowMs);
   }
 
   /** Schedule `callback(...args)` at absolute loop time `when` (seconds, on loop.time()'s clock). */
@@ -263,9 +262,8 @@ export class EventLoop {
   callAt(when: number, callback: Function): TimerHandle {
     this._checkTimerCall("callAt", "the time", when, callback);
     const n = arguments.length;
-    const mode = n === 2 ? ARG_MODE.NO_ARG : n === 3 ? ARG_MODE.ONE_ARG : ARG_MODE.MANY_ARGS;
-    const arg = n === 2 ? undefined : n === 3 ? arguments[2] : restArgs(arguments, 2);
-    return this._timer(when, callback, mode, arg, performance.now());
+    const arg = n === 2 ? NO_ARGS : n === 3 ? arguments[2] : new ArgList(restArgs(arguments, 2));
+    return this._timer(when, callback, arg, performance.now());
   }
 
   /** Validation shared by callLater and callAt: a clear error at the call, the loop untouched. */
@@ -281,9 +279,9 @@ export class EventLoop {
     if (this._debug) checkNotCoroutine(callback, method);
   }
 
-  /** Schedule a timer; `nowMs` is the clock reading (performance.now()) the caller based `when` on. @internal */
-  _timer(when: number, callback: Function, argMode: number, arg: unknown, nowMs: number): TimerHandle {
-    const h = new TimerHandle(when, callback, argMode, arg, this, this._ctxForCallback());
+  /** Schedule a timer (`arg`: its arguments, packed: see NO_ARGS); `nowMs` is the clock reading (performance.now()) the caller based `when` on. @internal */
+  _timer(when: number, callback: Function, arg: unknown, nowMs: number): TimerHandle {
+    const h = new TimerHandle(when, callback, arg, this, this._ctxForCallback());
     this._scheduleTimer(h, when, nowMs);
     return h;
   }
@@ -829,7 +827,7 @@ export class EventLoop {
     if (fn === runTimerHandle) {
       const h = arg as TimerEntry;
       handle = h instanceof Handle ? h : new Handle(h._callback, this, -1);
-      text = describeCall(h._callback, h._argMode, h._arg);
+      text = describeCall(h._callback, argModeOf(h._arg), argValueOf(h._arg));
     } else {
       handle = new Handle(fn, this, -1);
       text = describeCall(fn, mode, arg);
@@ -1006,13 +1004,13 @@ function runDueTimers(b: DueTimers): void {
 
 /** The ready-queue entry of a fired timer: runs the timer entry's callback. */
 function runTimerHandle(h: TimerEntry): void {
-  const mode = h._argMode;
   const arg = h._arg;
+  if (h._seq >= 0) h._seq = -1;
+  if (arg === NO_ARGS) h._callback();
+  else if (arg instanceof ArgList) h._callback(...arg.list);
+  else h._callback(arg);
+  // Released once it ran (a callback that threw keeps them for the error report).
   h._arg = undefined;
-  h._seq = -1;
-  if (mode === ARG_MODE.ONE_ARG) h._callback(arg);
-  else if (mode === ARG_MODE.NO_ARG) h._callback();
-  else h._callback(...(arg as unknown[]));
 }
 
 /**
@@ -1032,7 +1030,7 @@ export const DESCRIBE = Symbol("aionode.describe");
 function describeEntry(fn: Function, mode: number, arg: unknown): string {
   if (fn === runTimerHandle) {
     const h = arg as TimerEntry;
-    return `<TimerHandle ${describeCall(h._callback, h._argMode, h._arg)}>`;
+    return `<TimerHandle ${describeCall(h._callback, argModeOf(h._arg), argValueOf(h._arg))}>`;
   }
   const d = (fn as unknown as Record<symbol, ((arg: unknown) => string) | undefined>)[DESCRIBE];
   if (d !== undefined) return d(arg);

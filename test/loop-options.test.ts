@@ -225,6 +225,30 @@ describe("timers that come due together (asyncio's order: one ready-queue entry 
       expect(log).toEqual(["cancel b", "a woke", "b: CancelledError stop"]);
     });
 
+    it(`${mode}: timers get exactly their arguments (none, one, an array as one, several), also callAt; a throwing one is reported with them`, async () => {
+      const got: unknown[][] = [];
+      const errors: string[] = [];
+      await onLoop(debug, (loop) => {
+        loop.setExceptionHandler((_l, ctx) => errors.push(ctx.message));
+        const done = loop.createFuture<void>();
+        const rec = (...args: unknown[]) => got.push(args);
+        loop.callLater(0.001, rec);
+        loop.callLater(0.001, rec, undefined);
+        loop.callLater(0.001, rec, [1, 2]);
+        loop.callLater(0.001, rec, 1, "two", null);
+        loop.callAt(loop.time() + 0.001, rec, "at");
+        loop.callLater(0.001, function boom(_a: number, _b: string) {
+          throw new Error("boom");
+        }, 7, "x");
+        loop.callLater(0.003, () => done.setResult());
+        block(2);
+        return done;
+      });
+      expect(got).toEqual([[], [undefined], [[1, 2]], [1, "two", null], ["at"]]);
+      expect(got[1]!.length).toBe(1);
+      expect(errors).toEqual(["Exception in callback boom(7, 'x')"]);
+    });
+
     it(`${mode}: a due timer that throws is reported alone; the others still run`, async () => {
       const log: string[] = [];
       await onLoop(debug, (loop) => {
