@@ -16,17 +16,15 @@ export function describeCallback(fn: Function): string {
 export class Handle {
   /** @internal */ _callback: Function;
   /** @internal */ _loop: EventLoop;
-  /** Sequence number of the queued entry, -1 when not queued (own property only when queued: see the constructor). @internal */
-  declare _seq: number;
+  /** Sequence number of the queued entry, -1 when not queued. @internal */
+  _seq: number;
   /** @internal */ _cancelled: boolean;
 
   /** @internal */
   constructor(callback: Function, loop: EventLoop, seq: number) {
     this._callback = callback;
     this._loop = loop;
-    // Only a queued callback has a sequence number of its own; the others (timers, handles made
-    // for error reports) read the prototype's -1, which keeps a TimerHandle one field smaller.
-    if (seq >= 0) this._seq = seq;
+    this._seq = seq;
     this._cancelled = false;
   }
 
@@ -45,7 +43,6 @@ export class Handle {
     return `<${this.constructor.name}${this._cancelled ? " cancelled" : ""} ${describeCallback(this._callback)}>`;
   }
 }
-(Handle.prototype as { _seq: number })._seq = -1;
 
 /** A timer's arguments in one field: NO_ARGS for none, an ArgList for two or more, else the one argument. @internal */
 export const NO_ARGS: object = Object.freeze({ toString: () => "no arguments" });
