@@ -36,7 +36,9 @@
  * same order, and moving a timer to the ready queue then costs a pointer copy instead of a queue
  * entry and a write to the handle. A handle in a batch keeps its (now stale) timer id until it
  * runs: cancel() finds its slot no longer holds it and only marks it cancelled; the batch skips
- * it. Each handle still runs in its own context, and a callback that throws is reported alone.
+ * it. Each handle still runs in its own context, a callback that throws is reported alone, and
+ * the timers count towards the clock checks as entries would, so a burst of due timers still
+ * yields to Node every interval (in the middle of a batch if need be).
  *
  * Invariants (asyncio's):
  *   1. callSoon is FIFO; an iteration runs only what was ready when it started.
@@ -119,6 +121,10 @@ export class EventLoop {
   /** A batch whose run was suspended for an async window (see _runDue), with the index to resume at. */
   private _dueResume: DueTimers | null = null;
   private _dueResumeAt = 0;
+  /** A DueTimers batch stopped because the yield interval passed: yield to Node (see _batch). */
+  private _dueYield = false;
+  /** Due timers run since the last clock check they triggered (see _runDue). */
+  private _dueRan = 0;
   /** timersFirst: the handles of the advance being run (see _runDueNow). */
   private _firing: (TimerEntry | undefined)[] = new Array(DUE_BATCH).fill(undefined);
   /** Handles left to run in the current iteration. */
@@ -162,6 +168,7 @@ export class EventLoop {
   private readonly _driverWakeBound: () => void;
   private _disarmQueued = false;
   private readonly _resumeBound: () => void;
+
   private readonly _runGroupBound: () => void;
 
   constructor(options: EventLoopOptions = {}) {
@@ -188,6 +195,7 @@ export class EventLoop {
     this._lazyDisarmBound = () => this._lazyDisarm();
     this._driverWakeBound = () => this._driverWake();
     this._resumeBound = () => this._resume();
+
     this._runGroupBound = () => this._runGroup();
   }
 
@@ -438,6 +446,7 @@ export class EventLoop {
     this._driver = null;
     this._ready.clear();
     this._dueResume = null;
+    this._dueYield = false;
     this._sources?.clear();
     this._iterLeft = 0;
     this._inIteration = false;
@@ -534,6 +543,11 @@ export class EventLoop {
     const prevCurrent = rt.currentTask;
     try {
       this._runIterations();
+      if (this._dueYield) {
+        this._dueYield = false;
+        this._suspended = false;
+        setImmediate(this._batchBound); // still WAKE_SOON: the iteration goes on after Node's turn
+      }
     } catch (err) {
       // An internal failure: never leave a run() hanging.
       this._inIteration = false;
@@ -740,6 +754,25 @@ export class EventLoop {
         this._dueResume = b;
         this._dueResumeAt = i + 1;
         return;
+      }
+      if (++this._dueRan === CLOCK_EVERY) {
+        // Due timers count towards the clock checks as if each were an entry: every CLOCK_EVERY
+        // of them, once the yield interval has passed, Node gets its turn and the rest of the
+        // batch runs first afterwards. (_suspended unwinds the batch's frames; _batch clears it
+        // and yields.)
+        this._dueRan = 0;
+        if (!this._suspended && performance.now() >= this._budgetEnd) {
+          if (i + 1 < n) {
+            this._dueResume = b;
+            this._dueResumeAt = i + 1;
+          } else {
+            b.n = 0;
+            if (this._duePool.length < DUE_POOL) this._duePool.push(b);
+          }
+          this._dueYield = true;
+          this._suspended = true;
+          return;
+        }
       }
     }
     b.n = 0;
