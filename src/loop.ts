@@ -652,6 +652,13 @@ export class EventLoop {
       n = core.advance(nowTick, out);
       if (runNow) {
         this._runDueNow(out, n);
+        if (n === out.length && !this._suspended && performance.now() >= this._budgetEnd) {
+          // More may be due, and the yield interval has passed: Node's turn first, then the
+          // rest (the next batch finds them due before anything else). See _batch.
+          this._dueYield = true;
+          this._suspended = true;
+          return;
+        }
         continue;
       }
       if (n === 0) break;
