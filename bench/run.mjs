@@ -467,6 +467,20 @@ function chartRows(entry) {
   return Object.entries(entry.contenders).map(([id, c]) => ({ id, c, color: colorOf(id, c.family) }));
 }
 
+/** A panel's background: every other row shaded, and a vertical grid line with a label per tick. Returns the rows' height. */
+function panelGrid(out, nRows, top, sc, unit) {
+  const h = nRows * ROW_H;
+  for (let i = 1; i < nRows; i += 2) {
+    out.push(`<rect x="16" y="${top + i * ROW_H}" width="${SVG_W - 32}" height="${ROW_H}" fill="#f9fafb"/>`);
+  }
+  for (const t of sc.ticks) {
+    const x = sc.map(t).toFixed(1);
+    out.push(`<line x1="${x}" y1="${top}" x2="${x}" y2="${top + h}" stroke="${t === 0 ? "#9ca3af" : "#e5e7eb"}"/>`);
+    out.push(`<text x="${x}" y="${top + h + 18}" font-size="12" fill="#6b7280" text-anchor="middle">${esc(fmtTick(t, unit))}</text>`);
+  }
+  return h;
+}
+
 /**
  * A horizontal bar chart of medians with min-max whiskers. `get(c)` gives {median, min, max} or
  * null; `label(c)` the text right of the whisker. Returns SVG lines placed from y = top.
@@ -481,15 +495,7 @@ function barPanel(rows, top, get, label, scaleKind, axisTitle, unit) {
   const lo = Math.min(0, ...vals.map((v) => v.min));
   const hi = Math.max(...vals.map((v) => v.max), 1e-9);
   const sc = makeScale(lo, hi, x0, x1, scaleKind);
-  const h = rows.length * ROW_H;
-  rows.forEach((r, i) => {
-    if (i % 2 === 1) out.push(`<rect x="16" y="${top + i * ROW_H}" width="${SVG_W - 32}" height="${ROW_H}" fill="#f9fafb"/>`);
-  });
-  for (const t of sc.ticks) {
-    const x = sc.map(t).toFixed(1);
-    out.push(`<line x1="${x}" y1="${top}" x2="${x}" y2="${top + h}" stroke="${t === 0 ? "#9ca3af" : "#e5e7eb"}"/>`);
-    out.push(`<text x="${x}" y="${top + h + 18}" font-size="12" fill="#6b7280" text-anchor="middle">${esc(fmtTick(t, unit))}</text>`);
-  }
+  const h = panelGrid(out, rows.length, top, sc, unit);
   if (axisTitle) out.push(`<text x="${(x0 + x1) / 2}" y="${top + h + 38}" font-size="12.5" fill="#374151" text-anchor="middle">${esc(axisTitle)}</text>`);
   rows.forEach((r, i) => {
     const y = top + i * ROW_H;
@@ -521,15 +527,7 @@ function distributionPanel(rows, top) {
   const qs = rows.map((r) => (r.c.runs && r.c.figure !== undefined ? r.c.runs[r.c.medianRun]?.quantiles ?? null : null));
   const all = qs.filter((q) => q !== null).flat();
   const sc = makeScale(Math.min(0, ...all), Math.max(1, ...all), x0, x1, "symlog");
-  const h = rows.length * ROW_H;
-  rows.forEach((r, i) => {
-    if (i % 2 === 1) out.push(`<rect x="16" y="${top + i * ROW_H}" width="${SVG_W - 32}" height="${ROW_H}" fill="#f9fafb"/>`);
-  });
-  for (const t of sc.ticks) {
-    const x = sc.map(t).toFixed(1);
-    out.push(`<line x1="${x}" y1="${top}" x2="${x}" y2="${top + h}" stroke="${t === 0 ? "#9ca3af" : "#e5e7eb"}"/>`);
-    out.push(`<text x="${x}" y="${top + h + 18}" font-size="12" fill="#6b7280" text-anchor="middle">${esc(fmtTick(t, "µs"))}</text>`);
-  }
+  const h = panelGrid(out, rows.length, top, sc, "µs");
   out.push(`<text x="${(x0 + x1) / 2}" y="${top + h + 38}" font-size="12.5" fill="#374151" text-anchor="middle">lateness of the median run (symmetric log scale; below 0 = fired before its deadline)</text>`);
   rows.forEach((r, i) => {
     const y = top + i * ROW_H;
