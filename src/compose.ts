@@ -127,13 +127,7 @@ class SleepFuture<T> extends Future<T> implements TimerEntry {
   }
   override cancel(msg?: string): boolean {
     const ok = super.cancel(msg);
-    if (ok && !this._cancelled) {
-      this._cancelled = true;
-      if (this._id >= 0) this._loop._timerCancelled(this);
-      else if (this._seq >= 0) this._loop._ready.cancel(this._seq);
-      this._arg = undefined;
-      this._ctx = null;
-    }
+    if (ok && !this._cancelled) this._loop._cancelTimer(this);
     return ok;
   }
 }

@@ -104,12 +104,7 @@ export class TimerHandle extends Handle implements TimerEntry {
 
   /** Cancel the timer: O(1), and its slot in the timer core is freed at once. */
   override cancel(): void {
-    if (this._cancelled) return;
-    this._cancelled = true;
-    if (this._id >= 0) this._loop._timerCancelled(this);
-    else if (this._seq >= 0) this._loop._ready.cancel(this._seq);
-    this._arg = undefined;
-    this._ctx = null;
+    if (!this._cancelled) this._loop._cancelTimer(this);
   }
 }
 

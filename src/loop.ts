@@ -316,9 +316,20 @@ export class EventLoop {
     }
   }
 
-  /** A TimerHandle was cancelled: free its slot now. @internal */
-  _timerCancelled(h: TimerEntry): void {
+  /**
+   * Cancel a timer entry (TimerHandle.cancel, a sleep's future): mark it, release its arguments
+   * and context, and free its slot in the timer core now, or drop its ready-queue entry (debug
+   * mode). An entry already in a DueTimers batch is only marked: the batch skips it. @internal
+   */
+  _cancelTimer(h: TimerEntry): void {
+    h._cancelled = true;
+    h._arg = undefined;
+    h._ctx = null;
     const id = h._id;
+    if (id < 0) {
+      if (h._seq >= 0) this._ready.cancel(h._seq);
+      return;
+    }
     h._id = -1;
     // Already taken out of the timer core (due, in a DueTimers batch; or the loop was closed):
     // its id may belong to another timer by now. The batch skips it.
