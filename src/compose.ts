@@ -354,13 +354,16 @@ export function gather(...args: unknown[]): GatheringFuture<unknown[]> {
       for (let i = 0; i < children.length; i++) {
         const f = children[i]!;
         if (f._state === CANCELLED) {
+          // A fresh error, as asyncio's: the child keeps its saved one for its own result().
           results[i] = new CancelledError(f._cancelMessage === undefined ? "" : f._cancelMessage);
         } else {
           const e = f.exception();
           results[i] = e !== null ? e : f._result;
         }
       }
-      if (outer._cancelRequested) outer.setException(fut._makeCancelledError());
+      // asyncio builds this error from the last child in argument order (its results loop
+      // reuses the callback's variable), not from the child that finished last.
+      if (outer._cancelRequested) outer.setException(children[children.length - 1]!._makeCancelledError());
       else outer.setResult(results);
     }
   };
@@ -591,34 +594,51 @@ export interface AsCompletedOptions {
 /** What asCompleted() returns: an iterable of awaitables in completion order, also `for await`-able. */
 export interface AsCompleted<T> extends Iterable<Coroutine<T>>, AsyncIterable<T> {}
 
+/**
+ * One await of asCompleted: take the next completed future (asyncio's `await done.get()` on its
+ * internal Queue). As in Queue.get(), a waiter is only woken; it takes the future once it runs,
+ * so a waiter cancelled after its wake-up leaves the future to the next one.
+ */
 function* waitForOne<T>(state: AsCompletedState<T>): Generator<unknown, T, unknown> {
-  let f: Future<T> | null;
-  if (state.done.length > 0) f = state.done.shift()!;
-  else {
-    const getter = state.loop.createFuture<Future<T> | null>();
+  while (state.done.length === 0) {
+    const getter = state.loop.createFuture<void>();
     state.getters.push(getter);
-    f = (yield* getter) as Future<T> | null;
+    try {
+      yield* getter;
+    } catch (e) {
+      getter.cancel();
+      const i = state.getters.indexOf(getter);
+      if (i >= 0) state.getters.splice(i, 1);
+      if (state.done.length > 0 && !getter.cancelled()) wakeNextGetter(state);
+      throw e;
+    }
   }
+  const f = state.done.shift()!;
   if (f === null) throw new TimeoutError();
   return f.result();
 }
 
 interface AsCompletedState<T> {
   loop: EventLoop;
+  /** Completed futures in completion order; null for each one the timeout gave up on. */
   done: (Future<T> | null)[];
-  getters: Future<Future<T> | null>[];
+  getters: Future<void>[];
   n: number;
 }
 
-function putDone<T>(state: AsCompletedState<T>, f: Future<T> | null): void {
+function wakeNextGetter<T>(state: AsCompletedState<T>): void {
   while (state.getters.length > 0) {
     const g = state.getters.shift()!;
     if (!g.done()) {
-      g.setResult(f);
+      g.setResult();
       return;
     }
   }
+}
+
+function putDone<T>(state: AsCompletedState<T>, f: Future<T> | null): void {
   state.done.push(f);
+  wakeNextGetter(state);
 }
 
 /**
@@ -667,14 +687,29 @@ export function asCompleted<T>(fs: Iterable<Awaitable<T>>, options: AsCompletedO
     }
     return st;
   };
+  // One pass, as asyncio's generator: iterating again (or after a `for await`) gives the
+  // awaitables not handed out yet, none once all were.
+  let issued = 0;
+  let iter: Iterator<Coroutine<T>> | null = null;
   return {
-    *[Symbol.iterator](): Iterator<Coroutine<T>> {
-      const st = setup();
-      for (let i = 0; i < st.n; i++) yield genCoroutine<T>(waitForOne, [st]);
+    [Symbol.iterator](): Iterator<Coroutine<T>> {
+      if (iter === null) {
+        iter = (function* () {
+          const st = setup();
+          while (issued < st.n) {
+            issued++;
+            yield genCoroutine<T>(waitForOne, [st]);
+          }
+        })();
+      }
+      return iter;
     },
     async *[Symbol.asyncIterator](): AsyncIterator<T> {
       const st = setup();
-      for (let i = 0; i < st.n; i++) yield await genCoroutine<T>(waitForOne, [st]);
+      while (issued < st.n) {
+        issued++;
+        yield await genCoroutine<T>(waitForOne, [st]);
+      }
     },
   };
 }

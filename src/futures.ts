@@ -16,6 +16,7 @@ import { AsyncResource } from "node:async_hooks";
 import { CancelledError, InvalidStateError, RuntimeError } from "./errors.js";
 import { describeValue, hooks, type EventLoop } from "./loop.js";
 import { rt } from "./internal/state.js";
+import { INSPECT, errorRepr, valueRepr } from "./internal/repr.js";
 
 export const PENDING = 0;
 export const CANCELLED = 1;
@@ -283,7 +284,7 @@ export class Future<T = unknown> implements PromiseLike<T>, Iterator<Future<unkn
     if (this._state !== PENDING) {
       throw new InvalidStateError("invalid state");
     }
-    if (typeof exception === "function" && exception.prototype instanceof Error) {
+    if (typeof exception === "function" && (exception === Error || exception.prototype instanceof Error)) {
       exception = new (exception as new () => Error)();
     }
     this._result = exception;
@@ -550,27 +551,29 @@ export class Future<T = unknown> implements PromiseLike<T>, Iterator<Future<unkn
     return { value: value as T, done: true };
   }
 
+  /**
+   * As asyncio's repr: `<Future pending cb=[done()]>`, `<Future finished result='ok'>`,
+   * `<Future finished exception=ValueError('bad')>`, `<Future cancelled>`.
+   */
   toString(): string {
-    const state = STATE_NAMES[this._state]!.toLowerCase();
-    let info = state;
+    let info = STATE_NAMES[this._state]!.toLowerCase();
     if (this._state === FINISHED) {
-      info += this._failed ? ` exception=${describeError(this._result)}` : ` result=${describeResult(this._result)}`;
+      info += this._failed ? ` exception=${errorRepr(this._result)}` : ` result=${valueRepr(this._result)}`;
+    }
+    const cbs: Function[] = [];
+    if (this._cb0 !== null) cbs.push(this._cb0);
+    if (this._cbs !== null) for (let i = 0; i < this._cbs.length; i += 3) cbs.push(this._cbs[i] as Function);
+    if (cbs.length > 0) {
+      const f = (fn: Function): string => `${fn.name || "<anonymous>"}()`;
+      const shown = cbs.length <= 2 ? cbs.map(f).join(", ") : `${f(cbs[0]!)}, <${cbs.length - 2} more>, ${f(cbs[cbs.length - 1]!)}`;
+      info += ` cb=[${shown}]`;
     }
     return `<${this._kindName()} ${info}>`;
   }
-}
 
-function describeError(e: unknown): string {
-  if (e instanceof Error) return `${e.name}('${e.message.replace(/\\/g, "\\\\").replace(/'/g, "\\'")}')`;
-  return String(e);
-}
-
-function describeResult(v: unknown): string {
-  try {
-    const s = typeof v === "string" ? JSON.stringify(v) : String(v);
-    return s.length > 60 ? s.slice(0, 60) + "…" : s;
-  } catch {
-    return "?";
+  /** console.log() and util.inspect() show the repr. */
+  [INSPECT](): string {
+    return this.toString();
   }
 }
 

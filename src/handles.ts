@@ -8,6 +8,7 @@
 import type { AsyncResource } from "node:async_hooks";
 import type { EventLoop } from "./loop.js";
 import { MANY_ARGS, NO_ARG, ONE_ARG } from "./internal/ready.js";
+import { INSPECT, callRepr, pyFloatRepr } from "./internal/repr.js";
 
 export function describeCallback(fn: Function): string {
   return fn.name ? `${fn.name}()` : "<anonymous>()";
@@ -32,15 +33,44 @@ export class Handle {
   cancel(): void {
     if (this._cancelled) return;
     this._cancelled = true;
-    if (this._seq >= 0) this._loop._ready.cancel(this._seq);
+    if (this._seq >= 0) {
+      this._loop._ready.cancel(this._seq);
+      if (this._loop._sources !== null) this._loop._sources.delete(this._seq);
+    }
   }
 
   cancelled(): boolean {
     return this._cancelled;
   }
 
+  /**
+   * As asyncio's repr: `<Handle cb()>`, `<Handle cancelled>` (a cancelled handle has let go of
+   * its callback). The arguments of a callSoon callback are not shown: they live in the ready
+   * queue, not in the Handle.
+   */
   toString(): string {
-    return `<${this.constructor.name}${this._cancelled ? " cancelled" : ""} ${describeCallback(this._callback)}>`;
+    if (this._cancelled) return `<${this.constructor.name} cancelled>`;
+    return `<${this.constructor.name} ${describeCallback(this._callback)}>`;
+  }
+
+  /** console.log() and util.inspect() show the repr. */
+  [INSPECT](): string {
+    return this.toString();
+  }
+}
+
+/** The Handle of a callSoon callback with arguments, which its repr shows. @internal */
+export class ArgsHandle extends Handle {
+  /** @internal */ _args: readonly unknown[];
+  /** @internal */
+  constructor(callback: Function, loop: EventLoop, seq: number, args: readonly unknown[]) {
+    super(callback, loop, seq);
+    this._args = args;
+  }
+
+  override toString(): string {
+    if (this._cancelled) return "<Handle cancelled>";
+    return `<Handle ${callRepr(this._callback, this._args)}>`;
   }
 }
 
@@ -55,14 +85,6 @@ export class ArgList {
 /** Pack (argument mode, argument) as a timer entry stores them. @internal */
 export function packArgs(mode: number, arg: unknown): unknown {
   return mode === NO_ARG ? NO_ARGS : mode === ONE_ARG ? arg : new ArgList(arg as unknown[]);
-}
-
-/** The argument mode and value (ready.ts's encoding) of packed timer arguments. @internal */
-export function argModeOf(packed: unknown): number {
-  return packed === NO_ARGS ? NO_ARG : packed instanceof ArgList ? MANY_ARGS : ONE_ARG;
-}
-export function argValueOf(packed: unknown): unknown {
-  return packed === NO_ARGS ? undefined : packed instanceof ArgList ? packed.list : packed;
 }
 
 /**
@@ -106,6 +128,19 @@ export class TimerHandle extends Handle implements TimerEntry {
   override cancel(): void {
     if (!this._cancelled) this._loop._cancelTimer(this);
   }
+
+  /** As asyncio's repr: `<TimerHandle when=12.5 cb(1, 'x')>`, `<TimerHandle cancelled when=12.5>`. */
+  override toString(): string {
+    const when = `when=${pyFloatRepr(this._when)}`;
+    if (this._cancelled) return `<TimerHandle cancelled ${when}>`;
+    const a = this._arg;
+    return `<TimerHandle ${when} ${callRepr(this._callback, argsOf(a))}>`;
+  }
+}
+
+/** The argument list of packed timer arguments (none once the timer ran: see runTimerHandle). @internal */
+export function argsOf(packed: unknown): readonly unknown[] {
+  return packed === NO_ARGS ? [] : packed instanceof ArgList ? packed.list : [packed];
 }
 
 export const ARG_MODE = { NO_ARG, ONE_ARG, MANY_ARGS } as const;

@@ -46,11 +46,11 @@
  *   3. No timer fires before its deadline; equal deadlines fire in scheduling order.
  */
 import { AsyncResource } from "node:async_hooks";
-import { inspect } from "node:util";
 import { performance } from "node:perf_hooks";
 import { activeBackend, type TimerCore, type WakeDriver } from "./backend/index.js";
 import { RuntimeError } from "./errors.js";
-import { ARG_MODE, ArgList, Handle, NO_ARGS, TimerHandle, argModeOf, argValueOf, type TimerEntry } from "./handles.js";
+import { ARG_MODE, ArgList, ArgsHandle, Handle, NO_ARGS, TimerHandle, argsOf, type TimerEntry } from "./handles.js";
+import { callRepr } from "./internal/repr.js";
 import { ReadyQueue } from "./internal/ready.js";
 import { rt } from "./internal/state.js";
 import type { Future } from "./futures.js";
@@ -72,8 +72,17 @@ function microtask(fn: () => void): void {
   RESOLVED.then(fn);
 }
 
-/** Ticks are integer microseconds of the loop clock. */
+/**
+ * Ticks are integer microseconds of the loop clock, counted from TICK_ORIGIN µs before the clock's
+ * zero (the process start): deadlines before the process started (callAt(loop.time() - 5) early
+ * on, callLater(-5)) keep their order down to about 52 days in the past, below which they clamp.
+ */
+const TICK_ORIGIN = 2 ** 42;
 const MAX_TICK = 2 ** 52;
+/** The tick of a loop-clock reading in milliseconds (performance.now()), rounded down. */
+function tickOf(ms: number): number {
+  return Math.floor(ms * 1000) + TICK_ORIGIN;
+}
 /** How many microtask hops the loop waits for a woken async function to reach its next await. */
 const MAX_ASYNC_HOPS = 32;
 /** How many handles run between two reads of the clock (for the yield interval and timers). */
@@ -112,7 +121,11 @@ export interface EventLoopOptions {
 export class EventLoop {
   /** @internal */ _ready: ReadyQueue = new ReadyQueue();
   /** Debug mode: where each queued callback was scheduled, by sequence number. */
-  private _sources: Map<number, string> | null = null;
+  /**
+   * Debug mode: where each pending callback was scheduled (asyncio's source_traceback), keyed by
+   * its ready-queue sequence number, or by the TimerHandle for a timer. @internal
+   */
+  _sources: Map<number | TimerEntry, string> | null = null;
   /** @internal */ _timers: TimerCore;
   /** @internal */ _timerHandles: (TimerEntry | undefined)[] = [];
   private _fired = new Int32Array(DUE_BATCH);
@@ -140,6 +153,11 @@ export class EventLoop {
   /** The tick the driver is armed for, or -1. It may stay armed while a batch runs. */
   private _driverTick = -1;
   private _armedTick = 0;
+  /**
+   * The tick of a timer whose deadline had passed when it was scheduled but lies within the
+   * current microsecond (see _scheduleTimer); the next _fireDue waits for it. 0 when none.
+   */
+  private _edgeTick = 0;
   private _budgetEnd = 0;
   /** The batch may still take one extra slice for overdue timers (see _runIterations). */
   private _graceOk = false;
@@ -231,12 +249,15 @@ export class EventLoop {
     const n = arguments.length;
     const ctx = this._curCtx ?? new AsyncResource("aionode.Callback");
     let seq: number;
+    let args: unknown[] | null = null;
     if (n === 1) seq = this._ready.push(callback, ARG_MODE.NO_ARG, undefined, ctx);
     else if (n === 2) seq = this._ready.push(callback, ARG_MODE.ONE_ARG, arguments[1], ctx);
-    else seq = this._ready.push(callback, ARG_MODE.MANY_ARGS, restArgs(arguments, 1), ctx);
+    else seq = this._ready.push(callback, ARG_MODE.MANY_ARGS, (args = restArgs(arguments, 1)), ctx);
     if (this._sources !== null) this._sources.set(seq, captureSource());
     if (this._wakeState !== WAKE_SOON) this._wakeAfterPush();
-    return new Handle(callback, this, seq);
+    if (n === 1) return new Handle(callback, this, seq);
+    // A handle that shows its arguments in its repr, as asyncio's (arguments are the slow path).
+    return new ArgsHandle(callback, this, seq, args ?? [arguments[1]]);
   }
 
   private _wakeAfterPush(): void {
@@ -290,6 +311,7 @@ export class EventLoop {
   /** Schedule a timer (`arg`: its arguments, packed: see NO_ARGS); `nowMs` is the clock reading (performance.now()) the caller based `when` on. @internal */
   _timer(when: number, callback: Function, arg: unknown, nowMs: number): TimerHandle {
     const h = new TimerHandle(when, callback, arg, this, this._ctxForCallback());
+    if (this._sources !== null) this._sources.set(h, captureSource());
     this._scheduleTimer(h, when, nowMs);
     return h;
   }
@@ -297,12 +319,15 @@ export class EventLoop {
   /** Put a timer entry (its _ctx already set) into the timer core for `when`. @internal */
   _scheduleTimer(h: TimerEntry, when: number, nowMs: number): void {
     const nowUs = nowMs * 1000;
-    // A deadline that has already passed is due at the next iteration (asyncio: when < now +
-    // clock resolution); a future one is rounded up to the next microsecond tick, never early.
-    // (The 1 ns tolerance absorbs the float error of seconds <-> microseconds conversions.)
+    // The deadline is rounded up to the next microsecond tick, so nothing fires early, and equal
+    // deadlines share a tick (they fire in scheduling order). A deadline that has already passed
+    // is due at the next iteration (asyncio: when < now + clock resolution); when it passed within
+    // the current microsecond, its tick is still ahead, and the next iteration first waits for
+    // that tick (less than a microsecond: _fireDue). (The 1 ns tolerance absorbs the float error
+    // of seconds <-> microseconds conversions.)
     const whenUs = when * 1e6 - 0.001;
-    let tick = Math.ceil(whenUs);
-    if (tick > nowUs && whenUs <= nowUs) tick = Math.floor(nowUs);
+    let tick = Math.ceil(whenUs) + TICK_ORIGIN;
+    if (whenUs <= nowUs && tick > this._edgeTick && tick > nowUs + TICK_ORIGIN) this._edgeTick = tick;
     if (!(tick > 0)) tick = 0;
     else if (tick > MAX_TICK) tick = MAX_TICK;
     const id = this._timers.schedule(tick);
@@ -323,6 +348,7 @@ export class EventLoop {
    */
   _cancelTimer(h: TimerEntry): void {
     h._cancelled = true;
+    if (this._sources !== null) this._sources.delete(h);
     h._arg = undefined;
     h._ctx = null;
     const id = h._id;
@@ -504,7 +530,7 @@ export class EventLoop {
   }
 
   private _arm(tick: number): void {
-    const ms = tick / 1000 - performance.now() - this._spinMs;
+    const ms = (tick - TICK_ORIGIN) / 1000 - performance.now() - this._spinMs;
     if (this._spinMs > 0 && ms <= 0) {
       // Final approach: poll through Node's loop until the deadline.
       this._disarmDriver();
@@ -583,7 +609,7 @@ export class EventLoop {
             // because of it: if they are, one more slice runs them before Node gets its turn
             // (as libuv runs due timers before it polls; the turn comes one slice later).
             const next = this._timers.nextDeadline();
-            if (next >= 0 && next <= Math.floor(nowMs * 1000)) {
+            if (next >= 0 && next <= tickOf(nowMs)) {
               this._graceOk = false;
               this._budgetEnd = nowMs + this._yieldMs;
             }
@@ -603,7 +629,7 @@ export class EventLoop {
             return;
           }
           if (nowMs < 0) nowMs = performance.now();
-          if (next > Math.floor(nowMs * 1000)) {
+          if (next > tickOf(nowMs) && next > this._edgeTick) {
             this._arm(next);
             return;
           }
@@ -643,7 +669,7 @@ export class EventLoop {
   /** timersFirst: is the earliest pending timer due now? (One clock read.) */
   private _timerDue(): boolean {
     const next = this._timers.nextDeadline();
-    return next >= 0 && next <= performance.now() * 1000;
+    return next >= 0 && next <= tickOf(performance.now());
   }
 
   /**
@@ -654,7 +680,12 @@ export class EventLoop {
    */
   private _fireDue(nowMs: number, runNow: boolean): void {
     const core = this._timers;
-    const nowTick = Math.floor(nowMs * 1000);
+    let nowTick = tickOf(nowMs);
+    if (this._edgeTick !== 0) {
+      // A timer that was already due when scheduled has its tick less than 1 µs ahead.
+      while (nowTick < this._edgeTick) nowTick = tickOf(performance.now());
+      this._edgeTick = 0;
+    }
     const out = this._fired;
     const handles = this._timerHandles;
     const ready = this._ready;
@@ -878,27 +909,39 @@ export class EventLoop {
     if (fn === runTimerHandle) {
       const h = arg as TimerEntry;
       handle = h instanceof Handle ? h : new Handle(h._callback, this, -1);
-      text = describeCall(h._callback, argModeOf(h._arg), argValueOf(h._arg));
+      text = callRepr(h._callback, argsOf(h._arg));
     } else {
       handle = new Handle(fn, this, -1);
       text = describeCall(fn, mode, arg);
     }
     const context: ExceptionContext = { message: `Exception in callback ${text}`, exception: exc, handle };
-    const source = this._sources?.get(seq);
-    if (source !== undefined) context.sourceTraceback = source;
+    if (this._sources !== null) {
+      // Left in place by _runDebug for a callback that threw.
+      const key = fn === runTimerHandle ? (arg as TimerEntry) : seq;
+      const source = this._sources.get(key);
+      if (source !== undefined) {
+        context.sourceTraceback = source;
+        this._sources.delete(key);
+      }
+    }
     this.callExceptionHandler(context);
   }
 
   private _runDebug(fn: Function, mode: number, arg: unknown, seq: number): void {
     const what = describeEntry(fn, mode, arg); // before the call: a timer entry clears its args
     const t0 = performance.now();
+    const key = fn === runTimerHandle ? (arg as TimerEntry) : seq;
+    let threw = true;
     try {
       if (mode === 1) fn(arg);
       else if (mode === 0) fn();
       else fn(...(arg as unknown[]));
+      threw = false;
     } finally {
-      const source = this._sources?.get(seq);
-      this._sources?.delete(seq);
+      const source = this._sources?.get(key);
+      // A callback that threw keeps its source for the exception handler's context (see
+      // _reportCallbackError, which drops it).
+      if (!threw) this._sources?.delete(key);
       const dt = (performance.now() - t0) / 1000;
       if (dt >= this.slowCallbackDuration) {
         let msg = `Executing ${what} took ${dt.toFixed(3)} seconds`;
@@ -1061,7 +1104,7 @@ function runTimerHandle(h: TimerEntry): void {
   else if (arg instanceof ArgList) h._callback(...arg.list);
   else h._callback(arg);
   // Released once it ran (a callback that threw keeps them for the error report).
-  h._arg = undefined;
+  h._arg = NO_ARGS;
 }
 
 /**
@@ -1081,18 +1124,16 @@ export const DESCRIBE = Symbol("aionode.describe");
 function describeEntry(fn: Function, mode: number, arg: unknown): string {
   if (fn === runTimerHandle) {
     const h = arg as TimerEntry;
-    return `<TimerHandle ${describeCall(h._callback, argModeOf(h._arg), argValueOf(h._arg))}>`;
+    return h instanceof TimerHandle ? h.toString() : `<TimerHandle ${callRepr(h._callback, argsOf(h._arg))}>`;
   }
   const d = (fn as unknown as Record<symbol, ((arg: unknown) => string) | undefined>)[DESCRIBE];
   if (d !== undefined) return d(arg);
   return `<Handle ${describeCall(fn, mode, arg)}>`;
 }
 
-/** `name(arg1, arg2)` for messages, arguments shown as util.inspect shows them. */
+/** `name(arg1, arg2)` for messages. */
 function describeCall(fn: Function, mode: number, arg: unknown): string {
-  const args = mode === ARG_MODE.NO_ARG ? [] : mode === ARG_MODE.ONE_ARG ? [arg] : (arg as unknown[]);
-  const shown = args.map((a) => inspect(a, { depth: 0, breakLength: Infinity })).join(", ");
-  return `${fn.name || "<anonymous>"}(${shown})`;
+  return callRepr(fn, mode === ARG_MODE.NO_ARG ? [] : mode === ARG_MODE.ONE_ARG ? [arg] : (arg as unknown[]));
 }
 
 function runUntilCompleteCb(fut: Future<unknown>): void {

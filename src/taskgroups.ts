@@ -51,7 +51,12 @@ export class TaskGroup {
     if (!this._entered) throw new RuntimeError(`TaskGroup ${this.toString()} has not been entered`);
     if (this._exiting && this._tasks.size === 0) throw new RuntimeError(`TaskGroup ${this.toString()} is finished`);
     if (this._aborting) throw new RuntimeError(`TaskGroup ${this.toString()} is shutting down`);
-    const task = createTaskOn<T>(coro, this._loop!, options);
+    if (options !== undefined && (options === null || typeof options !== "object")) {
+      throw new TypeError(`createTask(): options must be an object, got ${describeValue(options)}`);
+    }
+    // As 3.11's TaskGroup.create_task: created unnamed (taking a Task-N number), then renamed.
+    const task = createTaskOn<T>(coro, this._loop!);
+    if (options !== undefined && options.name !== undefined && options.name !== null) task.setName(options.name);
     task.addDoneCallback(this._onTaskDoneBound);
     this._tasks.add(task as Task<unknown>);
     return task;

@@ -41,8 +41,15 @@ const T_SEND_RESULT = 2;
 const T_STARTED = 4;
 /** The task is relinquishing one iteration inside sleep(0) (see SLEEP0_ITERATOR). */
 const T_SLEEP0 = 8;
-const T_STEP_SHIFT = 4;
-const T_LOW_MASK = 15;
+/**
+ * An inline task whose body returned (or raised) while a cancellation was pending on it: the
+ * cancellation belongs to the task that awaits it, which gets the result and then the request.
+ */
+const T_HAND_BACK = 16;
+/** A cancellation handed back by an inline task: pending from the step the wake-up starts on. */
+const T_DEFER_CANCEL = 32;
+const T_STEP_SHIFT = 6;
+const T_LOW_MASK = 63;
 const STEP_NONE = 0;
 const STEP_THROW = 1;
 const STEP_SEND = 2;
@@ -257,6 +264,11 @@ export class Task<T = unknown> extends Future<T> {
       }
       this._mustCancel = false;
     }
+    if ((this._tflags & T_DEFER_CANCEL) !== 0) {
+      // Delivered at the coroutine's next suspension, as asyncio does: it is one step with the
+      // body of the inline task that handed it back (see _takeHandBack).
+      this._tflags = (this._tflags & ~T_DEFER_CANCEL) | T_MUST_CANCEL;
+    }
     this._futWaiter = null;
     if (this._gen === null) {
       this._startAsync(exc, hasExc);
@@ -294,8 +306,15 @@ export class Task<T = unknown> extends Future<T> {
   private _finishWithResult(value: T): void {
     unregisterTask(this);
     if (this._mustCancel) {
-      // Cancelled right before the coroutine returned.
       this._mustCancel = false;
+      if (this._owner !== this) {
+        // An inline task is part of its awaiter's step: in asyncio the awaited coroutine returns
+        // its value and the request stays with the task, for its next suspension.
+        this._tflags |= T_HAND_BACK;
+        futureSetResult.call(this, value);
+        return;
+      }
+      // Cancelled right before the coroutine returned.
       futureCancel.call(this, this._cancelMessage);
     } else {
       futureSetResult.call(this, value);
@@ -304,6 +323,10 @@ export class Task<T = unknown> extends Future<T> {
 
   private _finishWithError(e: unknown): void {
     unregisterTask(this);
+    if (this._mustCancel && this._owner !== this && !(e instanceof CancelledError)) {
+      this._mustCancel = false;
+      this._tflags |= T_HAND_BACK; // see _finishWithResult
+    }
     if (e instanceof CancelledError) {
       this._cancelledExc = e;
       futureCancel.call(this);
@@ -366,6 +389,7 @@ export class Task<T = unknown> extends Future<T> {
   /** @internal Called when the future this task waits on is done. */
   _wakeup(): void {
     const fut = this._futWaiter!;
+    if (fut instanceof Task && (fut._tflags & T_HAND_BACK) !== 0) this._takeHandBack(fut);
     if (this._gen === null) {
       this._wakeAsync(fut);
       return;
@@ -498,7 +522,18 @@ export class Task<T = unknown> extends Future<T> {
     } else {
       reaction.settle(fut);
     }
+    if ((this._tflags & T_DEFER_CANCEL) !== 0) {
+      // Handed back by the inline task just awaited: pending from now on (see _takeHandBack).
+      this._tflags = (this._tflags & ~T_DEFER_CANCEL) | T_MUST_CANCEL;
+    }
     this._openWindow();
+  }
+
+  /** Take over the cancellation request an inline task handed back (see T_HAND_BACK). */
+  private _takeHandBack(inline: Task<unknown>): void {
+    inline._tflags &= ~T_HAND_BACK;
+    this._tflags |= T_DEFER_CANCEL;
+    this._cancelMessage = inline._cancelMessage;
   }
 
   private _asyncSettled(value: unknown, failed: boolean): void {
@@ -631,5 +666,7 @@ export function createTaskOn<T>(coro: unknown, loop: EventLoop, options?: { name
 export function inlineTask(coro: Coroutine<unknown>, owner: Task<unknown> | null): Task<unknown> {
   const loop = owner !== null ? owner._loop : hooks.currentLoop!();
   if (owner === null) return new Task(coro, loop);
-  return new Task(coro, loop, `${owner.getName()}:inline`, owner);
+  // Inline tasks nest (an async body awaited inside another one's): each is part of the real task.
+  const real = owner._owner;
+  return new Task(coro, loop, `${real.getName()}:inline`, real);
 }

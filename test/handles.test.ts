@@ -43,3 +43,154 @@ describe("TimerHandle.when()", () => {
     loop.close();
   });
 });
+
+describe("timer order at the edges of the clock", () => {
+  it("equal deadlines keep scheduling order when the second is scheduled just after the deadline passed", async () => {
+    // The second timer is scheduled within the microsecond in which the shared deadline passed
+    // (nearly always: the busy-wait ends a few ns after it). It is due at the next iteration, and
+    // must still fire after the first (a past deadline used to be moved to the current tick).
+    const loop = aio.newEventLoop();
+    const log: string[] = [];
+    const done = loop.createFuture<void>();
+    loop.callSoon(() => {
+      for (let i = 0; i < 20; i++) {
+        const w = loop.time() + 3e-6;
+        loop.callAt(w, (k: number) => log.push(`a${k}`), i);
+        while (loop.time() < w);
+        loop.callAt(w, (k: number) => log.push(`b${k}`), i);
+      }
+      loop.callSoon(() => log.push("next iteration"));
+      loop.callAt(loop.time(), () => done.setResult());
+    });
+    await loop.runUntilComplete(done);
+    loop.close();
+    const expected: string[] = [];
+    for (let i = 0; i < 20; i++) expected.push(`a${i}`, `b${i}`);
+    // asyncio: all of them were due at the next iteration, and run there, after the callback
+    // queued before it.
+    expect(log).toEqual(["next iteration", ...expected]);
+  });
+
+  it("deadlines before the clock's zero keep deadline order", async () => {
+    // loop.time() counts from the process start, so early on these deadlines are negative.
+    const loop = aio.newEventLoop();
+    const log: string[] = [];
+    const t = loop.time();
+    loop.callAt(t - 2, () => log.push("t-2"));
+    loop.callAt(t - 4, () => log.push("t-4"));
+    loop.callAt(-1e6, () => log.push("-1e6"));
+    loop.callAt(t - 3, () => log.push("t-3"));
+    loop.callLater(-1, () => log.push("delay -1"));
+    loop.callLater(-5, () => log.push("delay -5"));
+    loop.callLater(0, () => log.push("delay 0"));
+    await loop.runUntilComplete(aio.sleep(0.001));
+    loop.close();
+    expect(log).toEqual(["-1e6", "delay -5", "t-4", "t-3", "t-2", "delay -1", "delay 0"]);
+  });
+});
+
+describe("reprs (as asyncio's)", () => {
+  it("Future, Handle and TimerHandle", async () => {
+    const loop = aio.newEventLoop();
+    const f = loop.createFuture<unknown>();
+    expect(String(f)).toBe("<Future pending>");
+    function one() {}
+    function two() {}
+    f.addDoneCallback(one);
+    expect(String(f)).toBe("<Future pending cb=[one()]>");
+    f.addDoneCallback(two);
+    expect(String(f)).toBe("<Future pending cb=[one(), two()]>");
+    f.addDoneCallback(one);
+    f.addDoneCallback(two);
+    expect(String(f)).toBe("<Future pending cb=[one(), <2 more>, two()]>");
+    f.removeDoneCallback(one);
+    f.removeDoneCallback(two);
+    f.setResult("it's");
+    expect(String(f)).toBe(`<Future finished result="it's">`);
+    const g = loop.createFuture<unknown>();
+    g.setException(new TypeError(""));
+    expect(String(g)).toBe("<Future finished exception=TypeError()>");
+    g.exception();
+    const c = loop.createFuture<unknown>();
+    c.cancel();
+    expect(String(c)).toBe("<Future cancelled>");
+    // util.inspect (console.log) shows the repr, and so does a failing callback's message.
+    const { inspect } = await import("node:util");
+    expect(inspect(c)).toBe("<Future cancelled>");
+
+    function cb(..._args: unknown[]) {}
+    const h = loop.callSoon(cb);
+    expect(String(h)).toBe("<Handle cb()>");
+    h.cancel();
+    expect(String(h)).toBe("<Handle cancelled>");
+    const th = loop.callAt(1000000000.5, cb, 2, "x");
+    expect(String(th)).toBe("<TimerHandle when=1000000000.5 cb(2, 'x')>");
+    const th2 = loop.callAt(7, cb, 1, 2);
+    expect(String(th2)).toBe("<TimerHandle when=7.0 cb(1, 2)>");
+    th.cancel();
+    expect(String(th)).toBe("<TimerHandle cancelled when=1000000000.5>");
+    expect(inspect(th2)).toBe("<TimerHandle when=7.0 cb(1, 2)>");
+    loop.close();
+  });
+
+  it("a failing done callback's message shows the future's repr", async () => {
+    const loop = aio.newEventLoop();
+    const messages: string[] = [];
+    loop.setExceptionHandler((_l, ctx) => messages.push(ctx.message));
+    const f = loop.createFuture<number>();
+    f.addDoneCallback(function failing() {
+      throw new Error("boom");
+    });
+    f.setResult(7);
+    await loop.runUntilComplete(aio.sleep(0));
+    loop.close();
+    expect(messages).toEqual(["Exception in callback failing(<Future finished result=7>)"]);
+  });
+});
+
+describe("Future.setException with an exception class", () => {
+  it("instantiates Error itself as well as its subclasses", async () => {
+    const loop = aio.newEventLoop();
+    for (const cls of [Error, TypeError, aio.InvalidStateError]) {
+      const f = loop.createFuture<void>();
+      f.setException(cls);
+      const e = f.exception();
+      expect(e).toBeInstanceOf(cls);
+      expect(() => f.result()).toThrow(cls);
+    }
+    loop.close();
+  });
+});
+
+describe("debug mode: where a failing callback was scheduled", () => {
+  it("the exception handler's context has sourceTraceback for callSoon, callLater and callAt", async () => {
+    const loop = aio.newEventLoop();
+    loop.setDebug(true);
+    const seen: [string, string | undefined][] = [];
+    loop.setExceptionHandler((_l, ctx) => seen.push([ctx.message, ctx.sourceTraceback as string | undefined]));
+    function boom(where: string) {
+      throw new Error(where);
+    }
+    function scheduleFromHere() {
+      loop.callSoon(boom, "callSoon");
+      loop.callLater(0, boom, "callLater");
+      loop.callAt(loop.time(), boom, "callAt");
+      loop.callSoon(() => loop.callSoon(boom, "from a callback"));
+      // A cancelled timer and a callback that ran fine leave nothing behind.
+      loop.callLater(0, boom, "cancelled").cancel();
+      loop.callSoon(() => {});
+    }
+    scheduleFromHere();
+    await loop.runUntilComplete(aio.sleep(0.002));
+    expect(seen.map(([m]) => m)).toEqual([
+      "Exception in callback boom('callSoon')",
+      "Exception in callback boom('callLater')",
+      "Exception in callback boom('callAt')",
+      "Exception in callback boom('from a callback')",
+    ]);
+    for (const [, src] of seen) expect(src).toMatch(/handles\.test\.ts/);
+    expect(seen[0]![1]).toMatch(/scheduleFromHere/);
+    expect(loop._sources!.size).toBe(0);
+    loop.close();
+  });
+});
