@@ -833,10 +833,29 @@ function pyEq(a: unknown, b: unknown): boolean {
  * element by element, the first unequal pair decides, else the shorter is smaller. Anything else
  * is a TypeError, as in Python.
  */
+/**
+ * Python's `<` on str: by code point. JavaScript's `<` compares UTF-16 code units, which puts a
+ * character above U+FFFF (a surrogate pair, 0xD800-0xDFFF) before U+E000-U+FFFF; the two agree
+ * whenever the strings differ first at a position where neither has a surrogate.
+ */
+function strLess(a: string, b: string): boolean {
+  const n = a.length < b.length ? a.length : b.length;
+  for (let i = 0; i < n; i++) {
+    const x = a.charCodeAt(i);
+    const y = b.charCodeAt(i);
+    if (x === y) continue;
+    if ((x & 0xf800) !== 0xd800 && (y & 0xf800) !== 0xd800) return x < y;
+    return a.codePointAt(i)! < b.codePointAt(i)!;
+  }
+  return a.length < b.length;
+}
+
 export function pyLess(a: unknown, b: unknown): boolean {
   const ta = typeof a;
-  if (ta === "number" || ta === "string") {
-    if (typeof b === ta) return (a as number) < (b as number);
+  if (ta === "number") {
+    if (typeof b === "number") return (a as number) < b;
+  } else if (ta === "string" && typeof b === "string") {
+    return strLess(a as string, b);
   }
   if (isNumeric(a) && isNumeric(b)) return (a as number) < (b as number);
   if (Array.isArray(a) && Array.isArray(b)) {
