@@ -1,7 +1,8 @@
 /**
  * Differential tests: each test/diff/NAME.py is a Python asyncio program and NAME.mjs its
  * aionode twin (generator coroutines); NAMEasync.mjs, where present, is a second twin written with
- * async functions and compared with the same NAME.py. Both run as child processes; their stdout
+ * async functions and compared with the same NAME.py (NAMEmixed.mjs: generator tasks awaiting
+ * async bodies, likewise). Both run as child processes; their stdout
  * must match line for line. (The twins import "aionode", i.e. dist/: `npm test` builds first.)
  */
 import { execFile } from "node:child_process";
@@ -20,6 +21,7 @@ const pairs: [string, string][] = files
   .map((name): [string, string] => {
     if (files.includes(`${name}.py`)) return [name, name];
     if (name.endsWith("async") && files.includes(`${name.slice(0, -5)}.py`)) return [name, name.slice(0, -5)];
+    if (name.endsWith("mixed") && files.includes(`${name.slice(0, -5)}.py`)) return [name, name.slice(0, -5)];
     return [name, ""];
   })
   .filter(([, py]) => py !== "")
