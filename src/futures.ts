@@ -483,7 +483,7 @@ export class Future<T = unknown> implements PromiseLike<T>, Iterator<Future<unkn
     }
     if (task !== null) {
       // The async function that was just woken awaits this future.
-      if ((task as unknown) === this) {
+      if ((task as unknown) === this || (task._owner as unknown) === this) {
         rt.asyncTask = null;
         reaction.fail(new RuntimeError(`Task cannot await on itself: ${task.toString()}`));
         return p;

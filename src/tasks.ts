@@ -374,7 +374,7 @@ export class Task<T = unknown> extends Future<T> {
       this._scheduleStep(new RuntimeError(`Task ${this.toString()} got Future ${fut.toString()} attached to a different loop`));
       return;
     }
-    if (fut === this) {
+    if (fut === this || fut === this._owner) {
       this._scheduleStep(new RuntimeError(`Task cannot await on itself: ${this.toString()}`));
       return;
     }

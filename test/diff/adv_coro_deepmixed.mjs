@@ -1,0 +1,168 @@
+import * as aio from "aionode";
+import { print, repr, str } from "./pyfmt.mjs";
+import { errorClass } from "./task_util.mjs";
+
+const KeyError = errorClass("KeyError");
+const ticks = [0];
+// Every coroutine has a generator and an async version: odd levels run the async one.
+
+const ticker = aio.coroutine(function* (stop) {
+  while (!stop.done()) {
+    ticks[0] += 1;
+    yield* aio.sleep(0);
+  }
+});
+
+const depthG = aio.coroutine(function* (n) {
+  if (n === 0) {
+    yield* aio.sleep(0);
+    return 0;
+  }
+  return 1 + (yield* depth(n - 1));
+});
+const depthA = aio.coroutine(async function (n) {
+  if (n === 0) {
+    await aio.sleep(0);
+    return 0;
+  }
+  return 1 + (await depth(n - 1));
+});
+const depth = (n, ...rest) => (n % 2 === 1 ? depthA : depthG)(n, ...rest);
+
+// suspends on the way down and on the way up at every 100th level
+const zigzagG = aio.coroutine(function* (n) {
+  if (n % 100 === 0) yield* aio.sleep(0);
+  if (n === 0) return [0];
+  const r = yield* zigzag(n - 1);
+  if (n % 100 === 0) {
+    yield* aio.sleep(0);
+    r.push(n);
+  }
+  return r;
+});
+const zigzagA = aio.coroutine(async function (n) {
+  if (n % 100 === 0) await aio.sleep(0);
+  if (n === 0) return [0];
+  const r = await zigzag(n - 1);
+  if (n % 100 === 0) {
+    await aio.sleep(0);
+    r.push(n);
+  }
+  return r;
+});
+const zigzag = (n, ...rest) => (n % 2 === 1 ? zigzagA : zigzagG)(n, ...rest);
+
+const raiserG = aio.coroutine(function* (n) {
+  if (n === 0) {
+    yield* aio.sleep(0);
+    throw new KeyError("'deep'");
+  }
+  try {
+    return yield* raiser(n - 1);
+  } catch (e) {
+    if (!(e instanceof KeyError)) throw e;
+    if (n % 100 === 0) print("level", n, "sees", repr(str(e)));
+    throw e;
+  } finally {
+    if (n % 125 === 0) print("finally", n);
+  }
+});
+const raiserA = aio.coroutine(async function (n) {
+  if (n === 0) {
+    await aio.sleep(0);
+    throw new KeyError("'deep'");
+  }
+  try {
+    return await raiser(n - 1);
+  } catch (e) {
+    if (!(e instanceof KeyError)) throw e;
+    if (n % 100 === 0) print("level", n, "sees", repr(str(e)));
+    throw e;
+  } finally {
+    if (n % 125 === 0) print("finally", n);
+  }
+});
+const raiser = (n, ...rest) => (n % 2 === 1 ? raiserA : raiserG)(n, ...rest);
+
+const cancellableG = aio.coroutine(function* (n, seen) {
+  if (n === 0) {
+    try {
+      yield* aio.sleep(1);
+    } catch (e) {
+      if (!(e instanceof aio.CancelledError)) throw e;
+      print("bottom cancelled", repr(str(e)), aio.currentTask().cancelling());
+      throw e;
+    }
+  }
+  try {
+    return yield* cancellable(n - 1, seen);
+  } catch (e) {
+    if (!(e instanceof aio.CancelledError)) throw e;
+    seen.push(n);
+    if (n === 250) {
+      print("level 250 swallows, awaits, and returns");
+      yield* aio.sleep(0);
+      return "swallowed at 250";
+    }
+    throw e;
+  }
+});
+const cancellableA = aio.coroutine(async function (n, seen) {
+  if (n === 0) {
+    try {
+      await aio.sleep(1);
+    } catch (e) {
+      if (!(e instanceof aio.CancelledError)) throw e;
+      print("bottom cancelled", repr(str(e)), aio.currentTask().cancelling());
+      throw e;
+    }
+  }
+  try {
+    return await cancellable(n - 1, seen);
+  } catch (e) {
+    if (!(e instanceof aio.CancelledError)) throw e;
+    seen.push(n);
+    if (n === 250) {
+      print("level 250 swallows, awaits, and returns");
+      await aio.sleep(0);
+      return "swallowed at 250";
+    }
+    throw e;
+  }
+});
+const cancellable = (n, ...rest) => (n % 2 === 1 ? cancellableA : cancellableG)(n, ...rest);
+
+await aio.run(function* () {
+  const stop = aio.getRunningLoop().createFuture();
+  const tk = aio.createTask(ticker(stop));
+  print("depth(500) ->", yield* depth(500), "ticks", ticks[0]);
+  let r = yield* zigzag(500);
+  print("zigzag(500) ->", r, "ticks", ticks[0]);
+  try {
+    yield* raiser(500);
+  } catch (e) {
+    if (!(e instanceof KeyError)) throw e;
+    print("raiser(500) ->", repr(str(e)), "ticks", ticks[0]);
+  }
+  let seen = [];
+  let t = aio.createTask(cancellable(500, seen));
+  yield* aio.sleep(0);
+  t.cancel("deep cancel");
+  r = yield* t;
+  print("cancellable(500) ->", repr(r), "levels that saw it", seen.length, seen[0], seen[seen.length - 1], "ticks", ticks[0]);
+  print("cancelled", t.cancelled(), "cancelling", t.cancelling());
+  seen = [];
+  t = aio.createTask(cancellable(200, seen));
+  yield* aio.sleep(0);
+  t.cancel("all the way");
+  try {
+    yield* t;
+  } catch (e) {
+    if (!(e instanceof aio.CancelledError)) throw e;
+    print("cancellable(200) raised", repr(str(e)), "levels", seen.length);
+  }
+  const g = yield* aio.gather(depth(300), zigzag(300), depth(400));
+  print("gather ->", g[0], g[1], g[2], "ticks", ticks[0]);
+  stop.setResult(null);
+  yield* tk;
+});

@@ -1,0 +1,133 @@
+import * as aio from "aionode";
+import { print, repr, str } from "./pyfmt.mjs";
+import { errorClass, ValueError } from "./task_util.mjs";
+
+const KeyError = errorClass("KeyError");
+const log = [];
+
+function cb(x) {
+  log.push(x);
+}
+
+const instant = aio.coroutine(function* (x) {
+  return x * 2;
+});
+
+const raisesAtOnce = aio.coroutine(function* (msg) {
+  throw new ValueError(msg);
+});
+
+// n levels of coroutines, each awaiting a done future, none suspends
+const chain = aio.coroutine(function* (n, fut) {
+  const v = yield* fut;
+  if (n === 0) return v.length;
+  return 1 + (yield* chain(n - 1, fut));
+});
+
+const chainRaises = aio.coroutine(function* (n) {
+  if (n === 0) throw new KeyError("'bottom'");
+  try {
+    return yield* chainRaises(n - 1);
+  } finally {
+    log.push(`finally ${n}`);
+  }
+});
+
+const ticker = aio.coroutine(function* () {
+  log.push("ticker step");
+});
+
+await aio.run(function* () {
+  const loop = aio.getRunningLoop();
+  const done = loop.createFuture();
+  done.setResult("ready");
+  const failed = loop.createFuture();
+  failed.setException(new ValueError("failed fut"));
+  const cancelled = loop.createFuture();
+  cancelled.cancel("cmsg");
+  const tOk = aio.createTask(instant(21));
+  const tBad = aio.createTask(raisesAtOnce("task boom"));
+  const tCancelled = aio.createTask(instant(1));
+  tCancelled.cancel("tmsg");
+  yield* aio.sleep(0);
+  print("tasks done", tOk.done(), tBad.done(), tCancelled.done());
+
+  loop.callSoon(cb, "cb1");
+  aio.createTask(ticker());
+  print("await done future ->", repr(yield* done), log);
+  try {
+    yield* failed;
+  } catch (e) {
+    if (!(e instanceof ValueError)) throw e;
+    print("await failed future ->", repr(str(e)), log);
+  }
+  for (let i = 0; i < 2; i++) {
+    try {
+      yield* cancelled;
+    } catch (e) {
+      if (!(e instanceof aio.CancelledError)) throw e;
+      print("await cancelled future ->", repr(str(e)), log);
+    }
+  }
+  print("await done task ->", yield* tOk, log);
+  try {
+    yield* tBad;
+  } catch (e) {
+    if (!(e instanceof ValueError)) throw e;
+    print("await failed task ->", repr(str(e)), log);
+  }
+  for (let i = 0; i < 2; i++) {
+    try {
+      yield* tCancelled;
+    } catch (e) {
+      if (!(e instanceof aio.CancelledError)) throw e;
+      print("await cancelled task ->", repr(str(e)), log);
+    }
+  }
+  print("await instant() ->", yield* instant(5), log);
+  try {
+    yield* raisesAtOnce("direct");
+  } catch (e) {
+    if (!(e instanceof ValueError)) throw e;
+    print("await raises_at_once() ->", repr(str(e)), log);
+  }
+  print("chain(30) ->", yield* chain(30, done), log);
+  try {
+    yield* chainRaises(3);
+  } catch (e) {
+    if (!(e instanceof KeyError)) throw e;
+    print("chain_raises(3) ->", repr(str(e)), log);
+  }
+  const fresh = loop.createFuture();
+  loop.callSoon(cb, "cb2");
+  fresh.setResult("set just now");
+  print("await future set in this step ->", repr(yield* fresh), log);
+  print("ensure_future(done) is done", aio.ensureFuture(done) === done);
+  print("shield(done) ->", repr(yield* aio.shield(done)), log);
+  print("wait_for(done, None) ->", repr(yield* aio.waitFor(done, null)), log);
+  yield* aio.sleep(0);
+  print("after sleep(0)", log);
+  log.length = 0;
+
+  print("== done callbacks vs await of the same done future");
+  const f2 = loop.createFuture();
+  f2.addDoneCallback((f) => log.push("done cb"));
+  f2.setResult("x");
+  print("await ->", yield* f2, log);
+  yield* aio.sleep(0);
+  print("after sleep(0)", log);
+  log.length = 0;
+
+  print("== pending self-cancel across awaits that do not suspend");
+  aio.currentTask().cancel("pending");
+  print("await done ->", repr(yield* done), aio.currentTask().cancelling());
+  print("await instant ->", yield* instant(7));
+  try {
+    yield* aio.sleep(0);
+    print("not reached");
+  } catch (e) {
+    if (!(e instanceof aio.CancelledError)) throw e;
+    print("sleep(0) raised", repr(str(e)));
+  }
+  print("uncancel ->", aio.currentTask().uncancel());
+});
