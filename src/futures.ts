@@ -483,16 +483,18 @@ export class Future<T = unknown> implements PromiseLike<T>, Iterator<Future<unkn
     }
     if (task !== null) {
       // The async function that was just woken awaits this future.
-      if ((task as unknown) === this || (task._owner as unknown) === this) {
-        rt.asyncTask = null;
-        reaction.fail(new RuntimeError(`Task cannot await on itself: ${task.toString()}`));
-        return p;
-      }
-      if (task._loop !== this._loop) {
-        rt.asyncTask = null;
-        reaction.fail(
-          new RuntimeError(`Task ${task.toString()} got Future ${this.toString()} attached to a different loop`),
-        );
+      const bad =
+        (task as unknown) === this || (task._owner as unknown) === this
+          ? new RuntimeError(`Task cannot await on itself: ${task.toString()}`)
+          : task._loop !== this._loop
+            ? new RuntimeError(`Task ${task.toString()} got Future ${this.toString()} attached to a different loop`)
+            : null;
+      if (bad !== null) {
+        // As asyncio's __step: the error is thrown in at the await on the task's next step, and
+        // the task goes on as the current task (cancellable, its later awaits its own).
+        const failed = new Future<unknown>(task._loop);
+        failed.setException(bad);
+        task._awaitFuture(failed, reaction as Reaction);
         return p;
       }
       if (this._state !== PENDING && !relinquish) {

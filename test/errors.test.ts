@@ -720,6 +720,36 @@ describe("reusing an awaited coroutine", () => {
     await expectUsable(loop);
   });
 
+  it("a Coroutine still suspended in its first await: a second awaiter gets the same RuntimeError, the first goes on (README: CPython says 'being awaited already')", async () => {
+    const loop = freshLoop();
+    const slow = aio.coroutine(function* () {
+      yield* aio.sleep(0.01);
+      return "slow done";
+    });
+    const r = await runGen(loop, function* () {
+      const c = slow();
+      const t1 = aio.createTask(
+        aio.coroutine(function* () {
+          return yield* c;
+        })(),
+      );
+      yield* aio.sleep(0);
+      const t2 = aio.createTask(
+        aio.coroutine(function* () {
+          try {
+            yield* c;
+            return "no error";
+          } catch (e) {
+            return `${(e as Error).name}: ${(e as Error).message}`;
+          }
+        })(),
+      );
+      return [yield* t2, yield* t1];
+    });
+    expect(r).toEqual(["RuntimeError: cannot reuse already awaited coroutine", "slow done"]);
+    await expectUsable(loop);
+  });
+
   it("an async-body Coroutine awaited twice with await: the second await rejects with RuntimeError", async () => {
     const loop = freshLoop();
     let runs = 0;
