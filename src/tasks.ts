@@ -230,6 +230,9 @@ export class Task<T = unknown> extends Future<T> {
     // The step is already scheduled (or the async function awaits something foreign).
     this._mustCancel = true;
     this._cancelMessage = msg;
+    // An inline task is part of its owner's coroutine chain: in asyncio this request lands on
+    // the owner itself, whose later CancelledErrors (gather's, for one) carry the message.
+    if (this._owner !== this) this._owner._cancelMessage = msg;
     return true;
   }
 
@@ -513,7 +516,9 @@ export class Task<T = unknown> extends Future<T> {
     // loop's first resume hop, so the step usually ends one hop sooner.
     if (this._mustCancel) {
       this._mustCancel = false;
-      if (fut._state === CANCELLED) reaction.settle(fut);
+      // As asyncio's __step: a CancelledError the future ends with (cancelled, or failed with
+      // one, as gather does with a cancelled child's) is thrown in as it is.
+      if (fut._state === CANCELLED || (fut._failed && fut._result instanceof CancelledError)) reaction.settle(fut);
       else {
         const err = this._makeCancelledError();
         if (fut._state === FINISHED && fut._failed) fut._retrieveException();
