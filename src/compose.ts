@@ -13,6 +13,7 @@ import type { TimerEntry, TimerHandle } from "./handles.js";
 import { describeValue, type EventLoop } from "./loop.js";
 import { SLEEP0_ITERATOR, Task, createTaskOn } from "./tasks.js";
 import { rt } from "./internal/state.js";
+import { nameCallback } from "./internal/repr.js";
 
 export const FIRST_COMPLETED = "FIRST_COMPLETED";
 export const FIRST_EXCEPTION = "FIRST_EXCEPTION";
@@ -277,6 +278,10 @@ export interface GatherOptions extends SignalOption {
 /** The future gather() returns: cancelling it cancels the children. */
 export class GatheringFuture<T> extends Future<T> {
   /** @internal */ _children: Future<unknown>[];
+  /** asyncio's class name, which reprs and "never retrieved" reports show. @internal */
+  override _kindName(): string {
+    return "_GatheringFuture";
+  }
   /** @internal */ _cancelRequested = false;
   constructor(children: Future<unknown>[], loop: EventLoop) {
     super(loop);
@@ -367,6 +372,7 @@ export function gather(...args: unknown[]): GatheringFuture<unknown[]> {
       else outer.setResult(results);
     }
   };
+  nameCallback(doneCallback, "gather.<locals>._done_callback");
 
   for (const arg of args) {
     let fut: Future<unknown> | undefined;
@@ -437,6 +443,7 @@ function* waitGen<T>(
       if (!waiter.done()) waiter.setResult(undefined);
     }
   };
+  nameCallback(onCompletion, "_wait.<locals>._on_completion");
   for (const f of fs) f.addDoneCallback(onCompletion);
   try {
     yield* waiter;
@@ -577,9 +584,11 @@ export function shield<T>(aw: Awaitable<T>): Future<T> {
       else outer.setResult(f._result as T);
     }
   };
+  nameCallback(innerDone, "shield.<locals>._inner_done_callback");
   const outerDone = (): void => {
     if (!inner.done()) inner.removeDoneCallback(innerDone);
   };
+  nameCallback(outerDone, "shield.<locals>._outer_done_callback");
   inner.addDoneCallback(innerDone);
   outer.addDoneCallback(outerDone);
   return outer;
@@ -674,6 +683,7 @@ export function asCompleted<T>(fs: Iterable<Awaitable<T>>, options: AsCompletedO
       putDone(st, f);
       if (remaining.size === 0 && timeoutHandle !== null) timeoutHandle.cancel();
     };
+    nameCallback(onCompletion, "as_completed.<locals>._on_completion");
     const onTimeout = (): void => {
       for (const f of remaining) {
         f.removeDoneCallback(onCompletion);

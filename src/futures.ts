@@ -16,7 +16,7 @@ import { AsyncResource } from "node:async_hooks";
 import { CancelledError, InvalidStateError, RuntimeError } from "./errors.js";
 import { describeValue, hooks, type EventLoop } from "./loop.js";
 import { rt } from "./internal/state.js";
-import { INSPECT, errorRepr, valueRepr } from "./internal/repr.js";
+import { INSPECT, callbackName, errorRepr, valueRepr } from "./internal/repr.js";
 
 export const PENDING = 0;
 export const CANCELLED = 1;
@@ -558,19 +558,24 @@ export class Future<T = unknown> implements PromiseLike<T>, Iterator<Future<unkn
    * `<Future finished exception=ValueError('bad')>`, `<Future cancelled>`.
    */
   toString(): string {
-    let info = STATE_NAMES[this._state]!.toLowerCase();
+    return `<${this._kindName()} ${this._reprInfo().join(" ")}>`;
+  }
+
+  /** asyncio's _future_repr_info: the state, the result or exception, the callbacks. @internal */
+  _reprInfo(): string[] {
+    const info = [STATE_NAMES[this._state]!.toLowerCase()];
     if (this._state === FINISHED) {
-      info += this._failed ? ` exception=${errorRepr(this._result)}` : ` result=${valueRepr(this._result)}`;
+      info.push(this._failed ? `exception=${errorRepr(this._result)}` : `result=${valueRepr(this._result)}`);
     }
     const cbs: Function[] = [];
     if (this._cb0 !== null) cbs.push(this._cb0);
     if (this._cbs !== null) for (let i = 0; i < this._cbs.length; i += 3) cbs.push(this._cbs[i] as Function);
     if (cbs.length > 0) {
-      const f = (fn: Function): string => `${fn.name || "<anonymous>"}()`;
+      const f = (fn: Function): string => `${callbackName(fn)}()`;
       const shown = cbs.length <= 2 ? cbs.map(f).join(", ") : `${f(cbs[0]!)}, <${cbs.length - 2} more>, ${f(cbs[cbs.length - 1]!)}`;
-      info += ` cb=[${shown}]`;
+      info.push(`cb=[${shown}]`);
     }
-    return `<${this._kindName()} ${info}>`;
+    return info;
   }
 
   /** console.log() and util.inspect() show the repr. */

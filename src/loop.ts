@@ -50,7 +50,7 @@ import { performance } from "node:perf_hooks";
 import { activeBackend, type TimerCore, type WakeDriver } from "./backend/index.js";
 import { RuntimeError } from "./errors.js";
 import { ARG_MODE, ArgList, ArgsHandle, Handle, NO_ARGS, TimerHandle, argsOf, type TimerEntry } from "./handles.js";
-import { callRepr } from "./internal/repr.js";
+import { callRepr, nameCallback } from "./internal/repr.js";
 import { ReadyQueue } from "./internal/ready.js";
 import { rt } from "./internal/state.js";
 import type { Future } from "./futures.js";
@@ -1139,6 +1139,7 @@ function describeCall(fn: Function, mode: number, arg: unknown): string {
 function runUntilCompleteCb(fut: Future<unknown>): void {
   fut.getLoop().stop();
 }
+nameCallback(runUntilCompleteCb, "_run_until_complete_cb");
 
 const GeneratorFunctionCtor = Object.getPrototypeOf(function* () {}).constructor as Function;
 const AsyncFunctionCtor = Object.getPrototypeOf(async function () {}).constructor as Function;

@@ -10,6 +10,7 @@ import { currentLoop } from "./events.js";
 import type { Future } from "./futures.js";
 import { describeValue, type EventLoop } from "./loop.js";
 import { Task, createTaskOn, currentTask } from "./tasks.js";
+import { nameCallback } from "./internal/repr.js";
 
 export class TaskGroup {
   private _entered = false;
@@ -21,7 +22,7 @@ export class TaskGroup {
   private _tasks = new Set<Task<unknown>>();
   private _errors: unknown[] = [];
   private _onCompletedFut: Future<boolean> | null = null;
-  private readonly _onTaskDoneBound = (t: Task<unknown>) => this._onTaskDone(t);
+  private readonly _onTaskDoneBound = nameCallback((t: Task<unknown>) => this._onTaskDone(t), "TaskGroup._on_task_done");
 
   /** @internal Use taskGroup(body). */
   constructor() {}

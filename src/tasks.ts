@@ -34,6 +34,7 @@ import { CancelledError, InvalidStateError, RuntimeError } from "./errors.js";
 import { CANCELLED, FINISHED, F_SYNC_CALLBACKS, Future, PENDING, Reaction, settleReaction, wrapFuture } from "./futures.js";
 import { COROUTINE_KIND, Coroutine, isGenerator } from "./coroutines.js";
 import { DESCRIBE, describeValue, hooks, type EventLoop } from "./loop.js";
+import { nameCallback, pyStrRepr } from "./internal/repr.js";
 import { rt } from "./internal/state.js";
 
 const T_MUST_CANCEL = 1;
@@ -551,11 +552,19 @@ export class Task<T = unknown> extends Future<T> {
 
   /** As asyncio's repr: `<Task pending name='Task-1' coro=<main()>>`, `... result=42>`. */
   override toString(): string {
-    const base = super.toString(); // <Task STATE[ result=...| exception=...]>
-    const m = /^<Task (\w+)(.*)>$/s.exec(base);
+    // As asyncio's _task_repr_info: the state ('cancelling' while a cancellation is requested),
+    // the name, the coroutine, the future it waits for, then the result and the callbacks.
+    const info = this._reprInfo();
+    if (this._numCancelsRequested > 0 && this._state === PENDING) info[0] = "cancelling";
+    const extra = [`name=${pyStrRepr(this.getName())}`];
     const coro = this._coro;
-    const coroName = coro instanceof Coroutine ? ` coro=<${coro.name}()>` : "";
-    return m === null ? base : `<Task ${m[1]} name='${this.getName()}'${coroName}${m[2]}>`;
+    if (coro instanceof Coroutine) extra.push(`coro=<${coro.name}()>`);
+    let waiter = this._futWaiter;
+    // The body of an inline task is part of this task's coroutine: show what it waits for.
+    while (waiter instanceof Task && waiter._owner === this && waiter !== this) waiter = waiter._futWaiter;
+    if (waiter !== null) extra.push(`wait_for=${waiter.toString()}`);
+    info.splice(1, 0, ...extra);
+    return `<Task ${info.join(" ")}>`;
   }
 }
 
@@ -612,6 +621,7 @@ function stepTask(task: Task<unknown>): void {
 function wakeupTask(task: Task<unknown>): void {
   task._wakeup();
 }
+nameCallback(wakeupTask, "Task.task_wakeup");
 
 function describeTask(task: Task<unknown>): string {
   return task.toString();

@@ -42,7 +42,11 @@ export function errorRepr(e: unknown): string {
   return valueRepr(e);
 }
 
-/** A result value, shortened: strings quoted as Python does, anything else as util.inspect shows it. */
+/**
+ * A result value, shortened as asyncio's reprs shorten it (reprlib, 30 characters: the first 13
+ * and the last 14 around `...`): strings quoted as Python does, anything else as util.inspect
+ * shows it.
+ */
 export function valueRepr(v: unknown): string {
   let s: string;
   try {
@@ -50,13 +54,27 @@ export function valueRepr(v: unknown): string {
   } catch {
     return "?";
   }
-  return s.length > 60 ? s.slice(0, 60) + "…" : s;
+  return s.length > 30 ? `${s.slice(0, 13)}...${s.slice(s.length - 14)}` : s;
+}
+
+const callbackNames = new WeakMap<Function, string>();
+
+/** Give an internal callback the name asyncio's reprs show for its counterpart (`Task.task_wakeup`). */
+export function nameCallback<F extends Function>(fn: F, name: string): F {
+  callbackNames.set(fn, name);
+  return fn;
+}
+
+/** A callback's name in reprs: the asyncio name of an internal one, else the function's own name. */
+export function callbackName(fn: Function | null): string {
+  if (fn === null) return "<anonymous>";
+  return callbackNames.get(fn) ?? (fn.name || "<anonymous>");
 }
 
 /** `name(arg1, arg2)` for reprs and messages; arguments as util.inspect shows them (aionode objects show their repr). */
 export function callRepr(fn: Function | null, args: readonly unknown[]): string {
   const shown = args.map((a) => inspect(a, { depth: 0, breakLength: Infinity })).join(", ");
-  return `${(fn && fn.name) || "<anonymous>"}(${shown})`;
+  return `${callbackName(fn)}(${shown})`;
 }
 
 /** util.inspect's hook: objects that define it show their repr (console.log(fut) prints `<Future pending>`). */
