@@ -496,6 +496,8 @@ export class EventLoop {
       if (fut !== undefined) fut._reportUnretrieved();
     }
     this._unretrieved.clear();
+    // Its pending tasks can never run again: the registry lets go of them.
+    hooks.forgetTasks?.(this);
   }
 
   // ------------------------------------------------------------------ ambient mode
@@ -1196,6 +1198,8 @@ export const hooks: {
   currentLoop: (() => EventLoop) | null;
   enterAmbient: ((loop: EventLoop) => void) | null;
   inlineTask: ((coro: unknown, owner: unknown) => Future<unknown>) | null;
+  /** Drop a closed loop's pending tasks from the task registry (they can never run again). */
+  forgetTasks: ((loop: EventLoop) => void) | null;
 } = {
   Future: null,
   createTask: null,
@@ -1204,4 +1208,5 @@ export const hooks: {
   currentLoop: null,
   enterAmbient: null,
   inlineTask: null,
+  forgetTasks: null,
 };

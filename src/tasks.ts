@@ -71,6 +71,14 @@ function registerTask(t: Task<unknown>): void {
   pendingTasks.push(t);
 }
 
+/** A closed loop's pending tasks leave the registry (EventLoop.close). */
+hooks.forgetTasks = (loop: EventLoop): void => {
+  for (let i = pendingTasks.length - 1; i >= 0; i--) {
+    const t = pendingTasks[i]!;
+    if (t._loop === loop) unregisterTask(t);
+  }
+};
+
 function unregisterTask(t: Task<unknown>): void {
   const i = t._regIndex;
   if (i < 0) return;

@@ -989,3 +989,27 @@ describe("debug mode", () => {
     warn.mockRestore();
   });
 });
+
+describe("the task registry", () => {
+  it("closing a loop lets go of its pending tasks: allTasks() no longer lists them, other loops' tasks stay", async () => {
+    const a = aio.newEventLoop();
+    const b = aio.newEventLoop();
+    const never = aio.coroutine(function* () {
+      yield* a.createFuture();
+    });
+    const ta = [a.createTask(never()), a.createTask(never())];
+    const tb = b.createTask(
+      aio.coroutine(function* () {
+        yield* aio.sleep(0);
+        return "b";
+      })(),
+    );
+    await a.runUntilComplete(aio.sleep(0));
+    const before = [aio.allTasks(a).size, aio.allTasks(b).size];
+    a.close();
+    const after = aio.allTasks(a).size;
+    const result = await b.runUntilComplete(tb);
+    b.close();
+    expect([before, after, ta.every((t) => !t.done()), result]).toEqual([[2, 1], 0, true, "b"]);
+  }, 10_000);
+});
