@@ -1,7 +1,8 @@
 /**
  * Differential fuzzing: random asyncio programs (test/fuzz/spec.mjs makes one per seed: tasks
  * that sleep, cancel, await, gather, shield, waitFor, wait, asCompleted, nest timeout / TaskGroup /
- * Lock blocks, catch cancellations, use events and queues, raise and return) run on CPython
+ * Lock / Semaphore blocks, reschedule timeouts, catch cancellations, use events, conditions, a
+ * barrier and FIFO / LIFO / priority queues, bounded or not, raise and return) run on CPython
  * (test/fuzz/interp.py) and on aionode, with generator coroutines (interp.mjs) and with async
  * functions (interpasync.mjs); the traces must be identical. AIONODE_FUZZ=FROM-TO picks other
  * seeds (e.g. `AIONODE_FUZZ=1-2000 npx vitest run test/fuzz.test.ts`).

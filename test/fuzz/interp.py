@@ -37,6 +37,11 @@ tasks = []
 events = []
 queues = []
 locks = []
+sems = []
+conds = []
+barrier = []
+children = []  # TaskGroup children, in the order they started
+timeouts = {}  # task name -> its stack of entered timeout() context managers
 
 
 def fmt_exc(e):
@@ -82,9 +87,21 @@ async def do(name, op):
         done, pending = await asyncio.wait([tasks[j] for j in op[1]], return_when=op[2])
         print(name, "waited", sorted(t.get_name() for t in done), len(pending))
     elif k == "to":
-        async with asyncio.timeout(op[1]):
-            await run_ops(name, op[2])
+        async with asyncio.timeout(op[1]) as cm:
+            stack = timeouts.setdefault(name, [])
+            stack.append(cm)
+            try:
+                await run_ops(name, op[2])
+            finally:
+                stack.pop()
         print(name, "timeout_block_done")
+    elif k == "tr":
+        cm = timeouts[name][-1]
+        loop = asyncio.get_running_loop()
+        cm.reschedule(None if op[1] is None else loop.time() + (0 if op[1] == "now" else 10))
+        print(name, "rescheduled", op[1])
+    elif k == "te":
+        print(name, "expired", timeouts[name][-1].expired())
     elif k == "tg":
         async with asyncio.TaskGroup() as tg:
             for child in op[1]:
@@ -114,7 +131,46 @@ async def do(name, op):
         queues[op[1]].put_nowait(op[2])
     elif k == "qg":
         v = await queues[op[1]].get()
+        queues[op[1]].task_done()
         print(name, "got", op[1], v)
+    elif k == "qpa":
+        await queues[op[1]].put(op[2])
+        print(name, "put", op[1], op[2])
+    elif k == "qn":
+        v = queues[op[1]].get_nowait()
+        queues[op[1]].task_done()
+        print(name, "got_nowait", op[1], v)
+    elif k == "qj":
+        await queues[op[1]].join()
+        print(name, "joined", op[1])
+    elif k == "sem":
+        async with sems[op[1]]:
+            print(name, "sem_acquired", op[1])
+            await run_ops(name, op[2])
+        print(name, "sem_released", op[1])
+    elif k == "sr":
+        sems[op[1]].release()
+        print(name, "sem_release", op[1])
+    elif k == "cw":
+        async with conds[op[1]]:
+            await conds[op[1]].wait()
+            print(name, "notified", op[1])
+    elif k == "cn":
+        async with conds[op[1]]:
+            if op[2] is None:
+                conds[op[1]].notify_all()
+            else:
+                conds[op[1]].notify(op[2])
+        print(name, "notify", op[1], op[2])
+    elif k == "bw":
+        i = await barrier[0].wait()
+        print(name, "barrier", i)
+    elif k == "ba":
+        await barrier[0].abort()
+        print(name, "barrier_abort", barrier[0].broken)
+    elif k == "br":
+        await barrier[0].reset()
+        print(name, "barrier_reset", barrier[0].n_waiting)
     else:
         raise AssertionError(op)
 
@@ -134,6 +190,8 @@ async def run_ops(name, ops):
 
 async def actor(s):
     name = s["name"]
+    if asyncio.current_task() not in tasks:
+        children.append(asyncio.current_task())
     try:
         r = await run_ops(name, s["ops"])
         print(name, "returns", fmt_val(r))
@@ -147,8 +205,12 @@ async def actor(s):
 
 async def main():
     events.extend(asyncio.Event() for _ in range(spec["events"]))
-    queues.extend(asyncio.Queue() for _ in range(spec["queues"]))
+    kinds = {"Q": asyncio.Queue, "L": asyncio.LifoQueue, "P": asyncio.PriorityQueue}
+    queues.extend(kinds[kind](size) for kind, size in spec["queues"])
     locks.extend(asyncio.Lock() for _ in range(spec["locks"]))
+    sems.extend(asyncio.Semaphore(2) if i % 2 == 0 else asyncio.BoundedSemaphore(1) for i in range(spec["sems"]))
+    conds.extend(asyncio.Condition() for _ in range(spec["conds"]))
+    barrier.append(asyncio.Barrier(spec["parties"]))
     tasks.extend(asyncio.create_task(actor(s), name=s["name"]) for s in spec["tasks"])
     for op in spec["main"]:
         try:
@@ -159,11 +221,17 @@ async def main():
         e.set()
     for q in queues:
         for _ in range(spec["drain"]):
+            if q.full():
+                break
             q.put_nowait(-1)
-    for _ in range(4):
-        for t in tasks:
-            if not t.done():
-                print("main", "final_cancel", t.get_name(), t.cancel())
+    # Cancel what is left (TaskGroup children too: a group cancels its children only once, and a
+    # child may catch that) until everything has ended.
+    for _ in range(100):
+        left = [t for t in tasks + children if not t.done()]
+        if not left:
+            break
+        for t in left:
+            print("main", "final_cancel", t.get_name(), t.cancel())
         await asyncio.sleep(0)
     res = await asyncio.gather(*tasks, return_exceptions=True)
     for t, r in zip(tasks, res):

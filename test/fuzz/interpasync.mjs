@@ -8,10 +8,18 @@ const tasks = [];
 const events = [];
 const queues = [];
 const locks = [];
+const sems = [];
+const conds = [];
+const barrier = [];
+/** TaskGroup children, in the order they started. */
+const children = [];
+/** Task name -> its stack of entered timeout() objects. */
+const timeouts = new Map();
 
 function fmtExc(e) {
   if (e instanceof aio.ExceptionGroup) return `ExceptionGroup[${e.errors.map(fmtExc).join(", ")}]`;
-  return `${e.name}(${pyStr(e.message)})`;
+  // aionode throws RangeError where Python raises ValueError (README, "Python to aionode").
+  return `${e.name === "RangeError" ? "ValueError" : e.name}(${pyStr(e.message)})`;
 }
 
 function fmtVal(v) {
@@ -65,10 +73,26 @@ async function doOp(name, op) {
     );
     print(name, "waited", [...done].map((t) => t.getName()).sort(), pending.size);
   } else if (k === "to") {
-    await aio.timeout(op[1], async function () {
-      await runOps(name, op[2]);
+    await aio.timeout(op[1], async function (cm) {
+      if (!timeouts.has(name)) timeouts.set(name, []);
+      const stack = timeouts.get(name);
+      stack.push(cm);
+      try {
+        await runOps(name, op[2]);
+      } finally {
+        stack.pop();
+      }
     });
     print(name, "timeout_block_done");
+  } else if (k === "tr") {
+    const stack = timeouts.get(name);
+    const cm = stack[stack.length - 1];
+    const loop = aio.getRunningLoop();
+    cm.reschedule(op[1] === null ? null : loop.time() + (op[1] === "now" ? 0 : 10));
+    print(name, "rescheduled", op[1]);
+  } else if (k === "te") {
+    const stack = timeouts.get(name);
+    print(name, "expired", stack[stack.length - 1].expired());
   } else if (k === "tg") {
     await aio.taskGroup(async function (tg) {
       for (const child of op[1]) tg.createTask(actor(child), { name: child.name });
@@ -102,7 +126,49 @@ async function doOp(name, op) {
     queues[op[1]].putNowait(op[2]);
   } else if (k === "qg") {
     const v = await queues[op[1]].get();
+    queues[op[1]].taskDone();
     print(name, "got", op[1], v);
+  } else if (k === "qpa") {
+    await queues[op[1]].put(op[2]);
+    print(name, "put", op[1], op[2]);
+  } else if (k === "qn") {
+    const v = queues[op[1]].getNowait();
+    queues[op[1]].taskDone();
+    print(name, "got_nowait", op[1], v);
+  } else if (k === "qj") {
+    await queues[op[1]].join();
+    print(name, "joined", op[1]);
+  } else if (k === "sem") {
+    await sems[op[1]].with(async function () {
+      print(name, "sem_acquired", op[1]);
+      await runOps(name, op[2]);
+    });
+    print(name, "sem_released", op[1]);
+  } else if (k === "sr") {
+    sems[op[1]].release();
+    print(name, "sem_release", op[1]);
+  } else if (k === "cw") {
+    const cond = conds[op[1]];
+    await cond.with(async function () {
+      await cond.wait();
+      print(name, "notified", op[1]);
+    });
+  } else if (k === "cn") {
+    const cond = conds[op[1]];
+    await cond.with(() => {
+      if (op[2] === null) cond.notifyAll();
+      else cond.notify(op[2]);
+    });
+    print(name, "notify", op[1], op[2]);
+  } else if (k === "bw") {
+    const i = await barrier[0].wait();
+    print(name, "barrier", i);
+  } else if (k === "ba") {
+    await barrier[0].abort();
+    print(name, "barrier_abort", barrier[0].broken);
+  } else if (k === "br") {
+    await barrier[0].reset();
+    print(name, "barrier_reset", barrier[0].nWaiting);
   } else {
     throw new Error(`bad op ${JSON.stringify(op)}`);
   }
@@ -124,6 +190,7 @@ async function runOps(name, ops) {
 
 const actor = aio.coroutine(async function (s) {
   const name = s.name;
+  if (!tasks.includes(aio.currentTask())) children.push(aio.currentTask());
   try {
     const r = await runOps(name, s.ops);
     print(name, "returns", fmtVal(r));
@@ -139,8 +206,12 @@ const actor = aio.coroutine(async function (s) {
 
 await aio.run(async function () {
   for (let i = 0; i < spec.events; i++) events.push(new aio.Event());
-  for (let i = 0; i < spec.queues; i++) queues.push(new aio.Queue());
+  const kinds = { Q: aio.Queue, L: aio.LifoQueue, P: aio.PriorityQueue };
+  for (const [kind, size] of spec.queues) queues.push(new kinds[kind](size));
   for (let i = 0; i < spec.locks; i++) locks.push(new aio.Lock());
+  for (let i = 0; i < spec.sems; i++) sems.push(i % 2 === 0 ? new aio.Semaphore(2) : new aio.BoundedSemaphore(1));
+  for (let i = 0; i < spec.conds; i++) conds.push(new aio.Condition());
+  barrier.push(new aio.Barrier(spec.parties));
   for (const s of spec.tasks) tasks.push(aio.createTask(actor(s), { name: s.name }));
   for (const op of spec.main) {
     try {
@@ -150,9 +221,12 @@ await aio.run(async function () {
     }
   }
   for (const e of events) e.set();
-  for (const q of queues) for (let i = 0; i < spec.drain; i++) q.putNowait(-1);
-  for (let r = 0; r < 4; r++) {
-    for (const t of tasks) if (!t.done()) print("main", "final_cancel", t.getName(), t.cancel());
+  for (const q of queues) for (let i = 0; i < spec.drain && !q.full(); i++) q.putNowait(-1);
+  // Cancel what is left, TaskGroup children too, until everything has ended (see interp.py).
+  for (let r = 0; r < 100; r++) {
+    const left = [...tasks, ...children].filter((t) => !t.done());
+    if (left.length === 0) break;
+    for (const t of left) print("main", "final_cancel", t.getName(), t.cancel());
     await aio.sleep(0);
   }
   const res = await aio.gather(...tasks, { returnExceptions: true });

@@ -6,7 +6,11 @@
 //   w wait(tasks, returnWhen) | to timeout(delay) block | tg TaskGroup block with children |
 //   catch: a block that catches CancelledError and goes on | lk: a block holding a Lock |
 //   ac: asCompleted over tasks | ev/es Event wait/set | qp/qg Queue putNowait/get |
-//   r raise ValueError | ret return a value.
+//   r raise ValueError | ret return a value | sem: a block holding a Semaphore (value 2) or a
+//   BoundedSemaphore (value 1) | sr release a semaphore outright | cw/cn Condition wait / notify(n)
+//   or notifyAll | bw/ba/br Barrier wait / abort / reset | qpa Queue put (waits while full) |
+//   qn getNowait | qj join | tr/te inside a timeout block: reschedule (now, never, far) / expired().
+// Queues are FIFO, LIFO or priority, unbounded or of size 2; qg and qn call taskDone after a get.
 // Awaits only go to tasks with a higher index (no cycles), blocks nest at most twice, and the
 // delays of timeout() and waitFor() are 0 (expires at once, deterministically) or 10 s (never
 // expires), so a trace never depends on the clock. main only sleeps, cancels, sets and puts (it never
@@ -28,6 +32,11 @@ export function makeSpec(seed) {
   const nEvents = 1 + int(2);
   const nQueues = 1 + int(2);
   const nLocks = 1 + int(2);
+  const nSems = 1 + int(2);
+  const nConds = 1 + int(2);
+  const parties = 2 + int(2);
+  const queueKinds = [];
+  for (let i = 0; i < nQueues; i++) queueKinds.push([pick(["Q", "L", "P"]), pick([0, 0, 2])]);
   let childCount = 0;
 
   /** Some distinct task indices above `self` (all tasks when self is -1). */
@@ -43,7 +52,24 @@ export function makeSpec(seed) {
     return out;
   }
 
-  function op(self, depth, nested) {
+  /** The second half of the op set: semaphores, conditions, the barrier, more of the queues. */
+  function opMore(self, depth, inTimeout) {
+    const r = rnd();
+    if (r < 0.3 && depth < 2) return ["sem", int(nSems), ops(self, depth + 1, 1 + int(3), true, inTimeout)];
+    if (r < 0.36) return ["sr", int(nSems)];
+    if (r < 0.48) return ["cw", int(nConds)];
+    if (r < 0.58) return ["cn", int(nConds), pick([1, 2, null])];
+    if (r < 0.72) return ["bw"];
+    if (r < 0.74) return ["ba"];
+    if (r < 0.76) return ["br"];
+    if (r < 0.84) return ["qpa", int(nQueues), int(100)];
+    if (r < 0.92) return ["qn", int(nQueues)];
+    return ["qj", int(nQueues)];
+  }
+
+  function op(self, depth, nested, inTimeout) {
+    if (inTimeout && rnd() < 0.25) return rnd() < 0.7 ? ["tr", pick(["now", null, "far"])] : ["te"];
+    if (rnd() < 0.3) return opMore(self, depth, inTimeout);
     const r = rnd();
     const higher = self + 1 < nTasks;
     if (r < 0.2) return ["s"];
@@ -55,14 +81,14 @@ export function makeSpec(seed) {
     if (r < 0.46 && higher) return ["sh", targets(self, 1)[0]];
     if (r < 0.5 && higher) return ["wf", targets(self, 1)[0], pick([0, 10, null])];
     if (r < 0.54 && higher) return ["w", targets(self, 3), pick(["FIRST_COMPLETED", "FIRST_EXCEPTION", "ALL_COMPLETED"])];
-    if (r < 0.59 && depth < 2) return ["to", pick([0, 10]), ops(self, depth + 1, 1 + int(4), true)];
+    if (r < 0.59 && depth < 2) return ["to", pick([0, 10]), ops(self, depth + 1, 1 + int(4), true, true)];
     if (r < 0.64 && depth < 2) {
       const children = [];
       for (let i = 0, n = 1 + int(3); i < n; i++) children.push(actorSpec(`k${childCount++}`, self, depth + 1));
-      return ["tg", children, ops(self, depth + 1, 1 + int(3), true)];
+      return ["tg", children, ops(self, depth + 1, 1 + int(3), true, inTimeout)];
     }
-    if (r < 0.69 && depth < 2) return ["catch", ops(self, depth + 1, 1 + int(4), true)];
-    if (r < 0.73 && depth < 2) return ["lk", int(nLocks), ops(self, depth + 1, 1 + int(3), true)];
+    if (r < 0.69 && depth < 2) return ["catch", ops(self, depth + 1, 1 + int(4), true, inTimeout)];
+    if (r < 0.73 && depth < 2) return ["lk", int(nLocks), ops(self, depth + 1, 1 + int(3), true, inTimeout)];
     // One task only: asyncio's as_completed() registers on a set of futures, so those already done
     // come out in hash order (memory addresses), which no other implementation can reproduce.
     if (r < 0.76 && higher) return ["ac", targets(self, 1)];
@@ -75,10 +101,10 @@ export function makeSpec(seed) {
     return ["s"];
   }
 
-  function ops(self, depth, n, nested) {
+  function ops(self, depth, n, nested, inTimeout) {
     const out = [];
     for (let i = 0; i < n; i++) {
-      const o = op(self, depth, nested);
+      const o = op(self, depth, nested, inTimeout);
       out.push(o);
       if (o[0] === "r" || o[0] === "ret") break;
     }
@@ -86,7 +112,7 @@ export function makeSpec(seed) {
   }
 
   function actorSpec(name, self, depth) {
-    return { name, ops: ops(self, depth, 3 + int(8), false), swallow: rnd() < 0.3 };
+    return { name, ops: ops(self, depth, 3 + int(8), false, false), swallow: rnd() < 0.3 };
   }
 
   const tasks = [];
@@ -96,10 +122,12 @@ export function makeSpec(seed) {
     const r = rnd();
     if (r < 0.6) main.push(["s"]);
     else if (r < 0.75) main.push(["c", int(nTasks), pick([null, "main" + int(10)])]);
-    else if (r < 0.85) main.push(["es", int(nEvents)]);
+    else if (r < 0.8) main.push(["es", int(nEvents)]);
+    else if (r < 0.85) main.push(["cn", int(nConds), pick([1, 2, null])]);
+    else if (r < 0.86) main.push(["ba"]);
     else main.push(["qp", int(nQueues), int(100)]);
   }
-  return { tasks, main, events: nEvents, queues: nQueues, locks: nLocks, drain: 200 };
+  return { tasks, main, events: nEvents, queues: queueKinds, locks: nLocks, sems: nSems, conds: nConds, parties, drain: 200 };
 }
 
 if (process.argv[1] === new URL(import.meta.url).pathname) {
