@@ -330,6 +330,9 @@ export class EventLoop {
     if (whenUs <= nowUs && tick > this._edgeTick && tick > nowUs + TICK_ORIGIN) this._edgeTick = tick;
     if (!(tick > 0)) tick = 0;
     else if (tick > MAX_TICK) tick = MAX_TICK;
+    // Into an empty core: bring its time up to now first (it stood still while it was empty), so
+    // a burst is filed near the present rather than in one far slot to cascade all at once.
+    if (this._timers.size === 0) this._timers.syncTime(Math.floor(nowUs) + TICK_ORIGIN);
     const id = this._timers.schedule(tick);
     h._id = id;
     this._timerHandles[id] = h;

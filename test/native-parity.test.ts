@@ -28,7 +28,7 @@ class Lcg {
   }
 }
 
-type Op = ["s", number] | ["c", number] | ["a", number];
+type Op = ["s", number] | ["c", number] | ["a", number] | ["y", number];
 
 /** A random program: deadlines near and far, cancels of random live timers, advances. */
 function program(seed: number, length: number, burst: number): Op[] {
@@ -51,7 +51,8 @@ function program(seed: number, length: number, burst: number): Op[] {
       ops.push(["c", r.int(scheduled)]);
     } else {
       now += [0, 1, 63, 64, 4095, 300_000, 2 ** 20, 2 ** 34][r.int(8)]!;
-      ops.push(["a", now]);
+      // Time passes; the core is advanced, or only told the time (syncTime: a no-op unless empty).
+      ops.push([r.int(3) === 0 ? "y" : "a", now]);
     }
   }
   ops.push(["a", 2 ** 46]);
@@ -76,6 +77,8 @@ function trace(core: TimerCore, ops: Op[], outLen: number): string[] {
         byId.delete(id);
         idOf[op[1]] = -1;
       }
+    } else if (op[0] === "y") {
+      core.syncTime(op[1]);
     } else {
       for (;;) {
         const n = core.advance(op[1], out);

@@ -436,8 +436,14 @@ function randomRun(seed: number, ops: number): { fired: number; cascadedDeep: bo
   for (let op = 0; op < ops; op++) {
     const r = rng.int(100);
     if (r < 45) scheduleOne();
-    else if (r < 65) cancelOne();
-    else if (r < 70) {
+    else if (r < 62) cancelOne();
+    else if (r < 65) {
+      // Time passes with no advance: syncTime moves an empty wheel's time, else changes nothing.
+      const target = clock + (rng.chance(0.2) ? -rng.int(1000) : randomJump());
+      w.syncTime(target);
+      if (model.items.length === 0 && target > clock) clock = Math.min(target, MAX_TICK);
+      expect(w.now).toBe(clock);
+    } else if (r < 70) {
       // Backwards or same time: nothing new is due beyond what is already due at `clock`.
       const target = clock - rng.int(1000);
       const out = new Int32Array(4096);
@@ -484,4 +490,22 @@ describe("TimerWheel randomized against a reference model", () => {
       expect(fired).toBeGreaterThan(500);
     });
   }
+});
+
+describe("TimerWheel.syncTime", () => {
+  it("moves an empty wheel's time, so a burst after an idle spell is filed near the present", () => {
+    const w = new TimerWheel(16);
+    const T = 5 * 2 ** 40 + 123; // far from 0, as the loop's ticks are
+    w.syncTime(T);
+    expect(w.now).toBe(T);
+    w.syncTime(T - 50); // earlier: stays
+    expect(w.now).toBe(T);
+    const ids = [w.schedule(T + 10), w.schedule(T - 3), w.schedule(T + 10), w.schedule(T + 70_000)];
+    w.syncTime(T + 1_000_000); // not empty: no-op
+    expect(w.now).toBe(T);
+    expect(advanceAll(w, T)).toEqual([ids[1]]);
+    expect(advanceAll(w, T + 10)).toEqual([ids[0], ids[2]]);
+    expect(advanceAll(w, T + 69_999)).toEqual([]);
+    expect(advanceAll(w, T + 70_000)).toEqual([ids[3]]);
+  });
 });

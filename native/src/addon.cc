@@ -147,6 +147,8 @@ class TimerCoreWrap : public Napi::ObjectWrap<TimerCoreWrap> {
         wheel_.schedule(static_cast<uint32_t>(word), TimerWheel::deadline_from_double(c[1]));
       } else if (word < 0 && word >= -static_cast<double>(TimerWheel::kIdLimit)) {
         wheel_.cancel(static_cast<uint32_t>(-1.0 - word));
+      } else if (word == layout::kCmdSyncTime) {
+        wheel_.sync_time(TimerWheel::time_from_double(c[1]));
       }
     }
   }
@@ -460,6 +462,7 @@ Napi::Object Layout(Napi::Env env) {
   o.Set("stateBytes", layout::kStateBytes);
   o.Set("recordWords", layout::kRecordWords);
   o.Set("maxTick", layout::kMaxTick);
+  o.Set("cmdSyncTime", layout::kCmdSyncTime);
   return o;
 }
 

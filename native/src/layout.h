@@ -3,7 +3,8 @@
 // HOW: JS owns three typed arrays per timer core and hands them to the addon once, at creation.
 //   commands  Float64Array[kCmdCapacity * 2]   pairs (word, deadline):
 //                word >= 0        schedule timer `word` at `deadline` (integer µs tick)
-//                word <  0        cancel timer `-1 - word` (deadline unused)
+//                word <  0        cancel timer `-1 - word` (deadline unused), for word >= -2^31
+//                kCmdSyncTime     the wheel holds no timer: move its time to `deadline` (a tick)
 //   out       Int32Array (the loop's "fired" buffer, any length)   ids written by advance
 //   state     Float64Array[kStateWords]   written by every native call:
 //                [kStateNextDeadline]  the wheel's next deadline (lower bound), -1 when none
@@ -24,8 +25,9 @@
 namespace aionode {
 namespace layout {
 
-constexpr int32_t kVersion = 1;
+constexpr int32_t kVersion = 2;
 constexpr int32_t kCmdCapacity = 4096;  // commands per buffer (2 doubles each)
+constexpr double kCmdSyncTime = -4294967296.0;  // -2^32: below every cancel word
 constexpr int32_t kStateWords = 4;
 constexpr int32_t kStateNextDeadline = 0;
 constexpr int32_t kStateSize = 1;

@@ -202,6 +202,17 @@ class TimerWheel {
     return n;
   }
 
+  /**
+   * With no timer pending, move the wheel's time forward to `now` (a time before the wheel's
+   * means "stay"); otherwise do nothing. Timers scheduled next are then filed relative to the
+   * present: after a long idle spell, a burst of new timers lands on the low levels instead of
+   * all in one far slot that the next advance() would have to cascade whole.
+   */
+  void sync_time(uint64_t now) {
+    if (count_ != 0 || !(now > elapsed_)) return;
+    elapsed_ = now > kMaxTick ? kMaxTick : now;
+  }
+
   /** A lower bound of the earliest pending deadline (exact unless it was cancelled); -1 if none. */
   int64_t next_deadline() const {
     const int32_t h = heads_[kDue];

@@ -276,6 +276,28 @@ void test_clear() {
   CHECK(fire(w, 100500) == (Ids{20, 3}));
 }
 
+void test_sync_time() {
+  TimerWheel w;
+  const uint64_t T = (uint64_t{5} << 40) + 123;  // far from 0, as the loop's ticks are
+  w.sync_time(T);
+  CHECK_EQ(w.now(), T);
+  w.sync_time(T - 50);  // earlier: stays
+  CHECK_EQ(w.now(), T);
+  w.schedule(0, T + 10);
+  w.schedule(1, T - 3);  // already due
+  w.schedule(2, T + 10);
+  w.schedule(3, T + 70000);
+  w.sync_time(T + 1000000);  // not empty: no-op
+  CHECK_EQ(w.now(), T);
+  CHECK(fire(w, T) == Ids({1}));
+  CHECK(fire(w, T + 10) == Ids({0, 2}));
+  CHECK(fire(w, T + 69999).empty());
+  CHECK(fire(w, T + 70000) == Ids({3}));
+  CHECK_EQ(w.size(), 0u);
+  w.sync_time(kMax + 5);  // clamped
+  CHECK_EQ(w.now(), kMax);
+}
+
 void test_growth() {
   TimerWheel w(16);
   CHECK_EQ(w.capacity(), 16u);
@@ -398,6 +420,17 @@ int random_run(uint64_t seed, int ops) {
       }
       w.cancel(id);
       m.cancel(id);
+    } else if (what < 78) {
+      // Time passes without an advance: sync_time moves an empty wheel, else changes nothing.
+      const uint64_t before = w.now();
+      const uint64_t t = clock + r.logu(30);
+      w.sync_time(t);
+      if (m.q.empty()) {
+        CHECK_EQ(w.now(), t > before ? (t > kMax ? kMax : t) : before);
+        if (t > clock) clock = t > kMax ? kMax : t;
+      } else {
+        CHECK_EQ(w.now(), before);
+      }
     } else {
       uint64_t now;
       const uint64_t how = r.below(10);
@@ -470,11 +503,12 @@ int main(int argc, char** argv) {
   test_bounded_advance();
   test_far_deadlines();
   test_clear();
+  test_sync_time();
   test_growth();
   int bad_seeds = 0;
   for (int s = 0; s < seeds; s++) bad_seeds += random_run(static_cast<uint64_t>(s), ops);
   if (bad_seeds != 0) std::fprintf(stderr, "%d random seeds failed\n", bad_seeds);
   std::printf("wheel: %d random seeds x %d ops, sizeof(TimerWheel) = %zu, %zu bytes per id\n",
               seeds, ops, sizeof(TimerWheel), TimerWheel::kBytesPerId);
-  return aionode_test::report("wheel_test", 12 + seeds);
+  return aionode_test::report("wheel_test", 13 + seeds);
 }

@@ -4,9 +4,11 @@
  * that disagrees (a stale prebuild), falling back to the js backend with the reason recorded.
  */
 export const LAYOUT = {
-  version: 1,
+  version: 2,
   /** Commands per buffer; each command is two float64 words: (id or -1-id, deadline). */
   cmdCapacity: 4096,
+  /** The command word of "the wheel is empty: move its time to (deadline)" (-2^32). */
+  cmdSyncTime: -4294967296,
   stateWords: 4,
   stateNextDeadline: 0,
   stateSize: 1,

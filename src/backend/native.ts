@@ -106,6 +106,17 @@ export class NativeTimerCore implements TimerCore {
     this._release(id);
   }
 
+  syncTime(now: number): void {
+    let n = this._n;
+    if (n === CAP) {
+      this._core.flush(n);
+      n = 0;
+    }
+    this._cmds[2 * n] = LAYOUT.cmdSyncTime;
+    this._cmds[2 * n + 1] = now;
+    this._n = n + 1;
+  }
+
   advance(now: number, out: Int32Array): number {
     if (out !== this._out) {
       this._core.setOut(out);

@@ -17,6 +17,12 @@ export interface TimerCore {
   cancel(id: number): void;
   /** Fire everything due at `now`: ids in (deadline, scheduling order), at most out.length. */
   advance(now: number, out: Int32Array): number;
+  /**
+   * With no timer pending, move the core's time forward to `now` (ticks; earlier means stay), so
+   * that the timers scheduled next are placed relative to the present (the loop calls it when it
+   * schedules into an empty core). A hint: nothing observable changes but speed.
+   */
+  syncTime(now: number): void;
   /** A lower bound of the earliest pending deadline (ticks), or -1 when there is none. */
   nextDeadline(): number;
   /** Drop every pending timer. */

@@ -189,6 +189,18 @@ export class TimerWheel {
     this.release(id);
   }
 
+  /**
+   * With no timer pending, move the wheel's time forward to `now` (earlier means stay); otherwise
+   * do nothing. Timers scheduled next are then filed relative to the present: after an idle
+   * spell, a burst of new timers lands on the low levels instead of all in one far slot that the
+   * next advance() would have to cascade whole.
+   */
+  syncTime(now: number): void {
+    if (this.count !== 0) return;
+    const t = Math.floor(now);
+    if (t > this.elapsed) this.elapsed = t > MAX_TICK ? MAX_TICK : t;
+  }
+
   advance(now: number, out: Int32Array): number {
     let target = Math.floor(now);
     if (!(target > this.elapsed)) target = this.elapsed; // earlier, or NaN: stay
