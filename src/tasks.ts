@@ -335,13 +335,16 @@ export class Task<T = unknown> extends Future<T> {
 
   private _finishWithError(e: unknown): void {
     unregisterTask(this);
-    if (this._mustCancel && this._owner !== this && !(e instanceof CancelledError)) {
+    if (this._mustCancel && this._owner !== this) {
+      // The request was never delivered: whatever the body raised (a CancelledError of its own,
+      // from a task it awaited, included), the request stays with the owner (see _finishWithResult).
       this._mustCancel = false;
-      this._tflags |= T_HAND_BACK; // see _finishWithResult
+      this._tflags |= T_HAND_BACK;
     }
     if (e instanceof CancelledError) {
       this._cancelledExc = e;
-      futureCancel.call(this);
+      // A handed-back request keeps its message for the owner (_takeHandBack reads it).
+      futureCancel.call(this, (this._tflags & T_HAND_BACK) !== 0 ? this._cancelMessage : undefined);
       if (this._abort !== null && !this._abort.signal.aborted) this._abort.abort(e);
     } else {
       futureSetException.call(this, e);

@@ -3,8 +3,9 @@
  * that sleep, cancel, await, gather, shield, waitFor, wait, asCompleted, nest timeout / TaskGroup /
  * Lock / Semaphore blocks, reschedule timeouts, catch cancellations, use events, conditions, a
  * barrier and FIFO / LIFO / priority queues, bounded or not, raise and return) run on CPython
- * (test/fuzz/interp.py) and on aionode, with generator coroutines (interp.mjs) and with async
- * functions (interpasync.mjs); the traces must be identical. AIONODE_FUZZ=FROM-TO picks other
+ * (test/fuzz/interp.py) and on aionode, with generator coroutines (interp.mjs), with async
+ * functions (interpasync.mjs) and with both awaiting each other (interpmixed.mjs); the traces must
+ * be identical. AIONODE_FUZZ=FROM-TO picks other
  * seeds (e.g. `AIONODE_FUZZ=1-2000 npx vitest run test/fuzz.test.ts`).
  */
 import { execFile } from "node:child_process";
@@ -31,14 +32,16 @@ describe("differential fuzzing: random programs, Python asyncio vs aionode", () 
   for (let seed = from!; seed <= to!; seed++) {
     it.concurrent(`seed ${seed}`, async () => {
       const spec = JSON.stringify(makeSpec(seed));
-      const [py, gen, async] = await Promise.all([
+      const [py, gen, async, mixed] = await Promise.all([
         trace("python3", "interp.py", spec),
         trace(process.execPath, "interp.mjs", spec),
         trace(process.execPath, "interpasync.mjs", spec),
+        trace(process.execPath, "interpmixed.mjs", spec),
       ]);
       expect(py).toMatch(/^final t0 /m);
       expect(gen.split("\n")).toEqual(py.split("\n"));
       expect(async.split("\n")).toEqual(py.split("\n"));
+      expect(mixed.split("\n")).toEqual(py.split("\n"));
     });
   }
 });
