@@ -90,12 +90,20 @@ export class LimitOverrunError extends Error {
   }
 }
 
+const groupMessages = new WeakMap<ExceptionGroup, string>();
+
 /** Errors collected from a TaskGroup (Python's ExceptionGroup); `.errors` holds them. */
 export class ExceptionGroup extends AggregateError {
   constructor(message: string, errors: unknown[]) {
     super(errors, `${message} (${errors.length} sub-exception${errors.length === 1 ? "" : "s"})`);
     this.name = "ExceptionGroup";
+    groupMessages.set(this, message);
   }
+}
+
+/** @internal The message an ExceptionGroup was made with (Python's `eg.message`, without the count). */
+export function exceptionGroupMessage(eg: ExceptionGroup): string {
+  return groupMessages.get(eg) ?? eg.message;
 }
 
 /** An error of asyncio's RuntimeError kind (wrong loop state, re-entrant run, misuse). */

@@ -13,6 +13,7 @@ import { currentLoop } from "./events.js";
 import type { TimerHandle, Handle } from "./handles.js";
 import { describeValue, type EventLoop } from "./loop.js";
 import { currentTask, type Task } from "./tasks.js";
+import { pyFloatRepr, pyRound3 } from "./internal/repr.js";
 
 const CREATED = "created";
 const ENTERED = "active";
@@ -66,7 +67,7 @@ export class Timeout {
   toString(): string {
     let info = "";
     if (this._state === ENTERED) {
-      const w = this._when === null ? "None" : String(Math.round(this._when * 1000) / 1000);
+      const w = this._when === null ? "None" : pyFloatRepr(pyRound3(this._when));
       info = ` when=${w}`;
     }
     return `<Timeout [${this._state}]${info}>`;

@@ -5,6 +5,7 @@
  * prints them (`5.0`, `1e-05`), callbacks as `name(arg, ...)`.
  */
 import { inspect } from "node:util";
+import { ExceptionGroup, exceptionGroupMessage } from "../errors.js";
 
 /** Python's repr() of a string: single quotes unless the text has ' and no ". */
 export function pyStrRepr(s: string): string {
@@ -23,21 +24,55 @@ export function pyStrRepr(s: string): string {
   return out + q;
 }
 
-/** A float as Python's repr() prints it: 5.0, 0.25, 1e-05, 1e+16. */
+/**
+ * A float as Python's repr() prints it: 5.0, 0.25, -0.0, 1e-05, 1e+16, inf. The digits are the
+ * shortest that round-trip (JavaScript's too); the layout is Python's: positional for decimal
+ * exponents -4 to 15, scientific with a two-digit exponent otherwise.
+ */
 export function pyFloatRepr(x: number): string {
-  if (Number.isInteger(x) && Math.abs(x) < 1e16) return x.toFixed(1);
   if (x !== x) return "nan";
   if (x === Infinity) return "inf";
   if (x === -Infinity) return "-inf";
-  const s = String(x);
-  const e = s.indexOf("e");
-  if (e < 0) return s;
-  const exp = Number(s.slice(e + 1));
-  return `${s.slice(0, e)}e${exp < 0 ? "-" : "+"}${String(Math.abs(exp)).padStart(2, "0")}`;
+  if (x === 0) return Object.is(x, -0) ? "-0.0" : "0.0";
+  const sign = x < 0 ? "-" : "";
+  const sci = Math.abs(x).toExponential(); // shortest round-trip digits: "d.ddde+N"
+  const e = sci.indexOf("e");
+  const mant = sci.slice(0, e);
+  const exp = Number(sci.slice(e + 1));
+  if (exp < -4 || exp >= 16) return `${sign}${mant}e${exp < 0 ? "-" : "+"}${String(Math.abs(exp)).padStart(2, "0")}`;
+  const digits = mant.replace(".", "");
+  if (exp < 0) return `${sign}0.${"0".repeat(-exp - 1)}${digits}`;
+  const int = digits.length > exp + 1 ? digits.slice(0, exp + 1) : digits.padEnd(exp + 1, "0");
+  const frac = digits.length > exp + 1 ? digits.slice(exp + 1) : "0";
+  return `${sign}${int}.${frac}`;
 }
 
-/** An exception as Python's repr() shows one: `ValueError('bad')`, `ValueError()`. */
+/**
+ * Python's round(x, 3) of a float: the decimal nearest to x's exact value, ties (x an odd number
+ * of sixteenths) to the even last digit; infinities and integers beyond 1e21 unchanged.
+ */
+export function pyRound3(x: number): number {
+  if (x === 0 || !Number.isFinite(x) || Math.abs(x) >= 1e21) return x;
+  const j = x * 16; // exact: a power-of-two scaling
+  if (Number.isInteger(j) && j % 2 !== 0) {
+    // x * 1000 = 125 * j / 2 lies exactly halfway between two integers: take the even one.
+    let n = (BigInt(j) * 125n - 1n) / 2n;
+    if (n % 2n !== 0n) n += 1n;
+    return Number(`${n}e-3`);
+  }
+  return Number(x.toFixed(3)); // toFixed rounds x's exact value; Number() reads the decimal back
+}
+
+/**
+ * An exception as Python's repr() shows one: `ValueError('bad')`, `ValueError()`; an exception
+ * group with its message and members: `ExceptionGroup('unhandled errors in a TaskGroup',
+ * [ValueError('x')])`.
+ */
 export function errorRepr(e: unknown): string {
+  if (e instanceof ExceptionGroup) {
+    const members = Array.isArray(e.errors) ? e.errors.map(errorRepr).join(", ") : "";
+    return `${e.name}(${pyStrRepr(exceptionGroupMessage(e))}, [${members}])`;
+  }
   if (e instanceof Error) return e.message === "" ? `${e.name}()` : `${e.name}(${pyStrRepr(e.message)})`;
   return valueRepr(e);
 }
