@@ -1,7 +1,7 @@
 // shared/seeds/002: creating tasks, and stopping the loop. Sleeps scaled by SCALE.
 import * as aio from "aionode";
 
-const SCALE = 0.01;
+const SCALE = 0.05;
 
 const say = aio.coroutine(async (what, when) => {
   await aio.sleep(when * SCALE);

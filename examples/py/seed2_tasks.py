@@ -3,7 +3,7 @@
 # seed's "Stopping loop" example ends both. Sleeps scaled by SCALE.
 import asyncio
 
-SCALE = 0.01
+SCALE = 0.05
 
 async def say(what, when):
     await asyncio.sleep(when * SCALE)

@@ -52,6 +52,8 @@ fut.addDoneCallback(doneCb);
 function stage2() {
   loop.setExceptionHandler(doneHandler);
   fut.setResult(7);
+  // Each stage schedules the next: on a loaded machine two stages never share an iteration.
+  loop.callLater(0.05, stage3);
 }
 loop.callLater(0.1, stage2);
 
@@ -66,8 +68,8 @@ function stage3() {
   loop.setExceptionHandler(badHandler);
   loop.callSoon(boom);
   loop.callSoon(fine, "after failing handler");
+  loop.callLater(0.05, stage4);
 }
-loop.callLater(0.15, stage3);
 
 // back to the default handler (it logs to stderr, not stdout)
 function stage4() {
@@ -75,9 +77,8 @@ function stage4() {
   print("handler reset", loop.getExceptionHandler());
   loop.callSoon(boom);
   loop.callSoon(fine, "after default handler");
+  loop.callLater(0.05, () => loop.stop());
 }
-loop.callLater(0.2, stage4);
-loop.callLater(0.25, () => loop.stop());
 await loop.runForever();
 
 try {

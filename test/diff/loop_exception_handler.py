@@ -54,6 +54,8 @@ fut.add_done_callback(done_cb)
 def stage2():
     loop.set_exception_handler(done_handler)
     fut.set_result(7)
+    # Each stage schedules the next: on a loaded machine two stages never share an iteration.
+    loop.call_later(0.05, stage3)
 
 loop.call_later(0.1, stage2)
 
@@ -66,8 +68,7 @@ def stage3():
     loop.set_exception_handler(bad_handler)
     loop.call_soon(boom)
     loop.call_soon(fine, "after failing handler")
-
-loop.call_later(0.15, stage3)
+    loop.call_later(0.05, stage4)
 
 # back to the default handler (it logs to stderr, not stdout)
 def stage4():
@@ -75,9 +76,8 @@ def stage4():
     print("handler reset", loop.get_exception_handler())
     loop.call_soon(boom)
     loop.call_soon(fine, "after default handler")
+    loop.call_later(0.05, loop.stop)
 
-loop.call_later(0.2, stage4)
-loop.call_later(0.25, loop.stop)
 loop.run_forever()
 
 try:
