@@ -793,6 +793,44 @@ describe("currentTask() in async functions", () => {
     }
   });
 
+  it("with trackAsyncTasks(true), is null in loop callbacks a task scheduled, and their then() of the task waits for it", async () => {
+    aio.trackAsyncTasks(true);
+    try {
+      const loop = freshLoop();
+      const seen: string[] = [];
+      const who = () => aio.currentTask()?.getName() ?? "none";
+      const t = loop.createTask(
+        aio.coroutine(async () => {
+          const me = aio.currentTask()!;
+          loop.callSoon(() => seen.push(`soon ${who()}`));
+          loop.callLater(0, () => seen.push(`later ${who()}`));
+          const f = loop.createFuture<number>();
+          f.addDoneCallback(() => seen.push(`done ${who()}`));
+          f.setResult(1);
+          // A callback's then() of the task that scheduled it is no await of the task by itself.
+          loop.callSoon(() => {
+            me.then(
+              (v) => seen.push(`then ${v}`),
+              (e) => seen.push(`then failed ${String(e)}`),
+            );
+          });
+          await foreignDelay(1, null);
+          loop.callSoon(() => seen.push(`after foreign ${who()}`));
+          await aio.sleep(0.002);
+          seen.push(`task ${who()}`);
+          return 5;
+        })(),
+        { name: "T" },
+      );
+      expect(await loop.runUntilComplete(t)).toBe(5);
+      await loop.runUntilComplete(aio.sleep(0));
+      // (sorted: a callLater(0) may run before or after ready callbacks, depending on timing)
+      expect(seen.sort()).toEqual(["after foreign none", "done none", "later none", "soon none", "task T", "then 5"]);
+    } finally {
+      aio.trackAsyncTasks(false);
+    }
+  });
+
   it("is null in plain code outside any task", () => {
     expect(aio.currentTask()).toBeNull();
   });
