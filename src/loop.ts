@@ -167,6 +167,11 @@ export class EventLoop {
   private _hops = 0;
   /** The context whose runInAsyncScope frame the batch is in, or null outside any. @internal */
   _curCtx: AsyncResource | null = null;
+  /**
+   * The context runForever()/runUntilComplete() was called in: a failing callback is reported to
+   * the exception handler there, as asyncio calls it outside the callback's context.
+   */
+  private _runCtx: AsyncResource | null = null;
   private _debug = false;
   /** Neither closed nor in debug mode: callSoon's fast path applies. */
   private _plain = true;
@@ -429,6 +434,7 @@ export class EventLoop {
 
   private _startRun(): Promise<void> {
     this._running = true;
+    this._runCtx = new AsyncResource("aionode.Run");
     rt.runningLoop = this;
     if (this._ambient) this._leaveAmbient();
     const p = new Promise<void>((resolve, reject) => {
@@ -926,7 +932,9 @@ export class EventLoop {
         this._sources.delete(key);
       }
     }
-    this.callExceptionHandler(context);
+    const runCtx = this._runCtx;
+    if (runCtx !== null) runCtx.runInAsyncScope(this.callExceptionHandler, this, context);
+    else this.callExceptionHandler(context);
   }
 
   private _runDebug(fn: Function, mode: number, arg: unknown, seq: number): void {
@@ -999,6 +1007,7 @@ export class EventLoop {
   private _finishRun(err: unknown): void {
     this._disarm();
     this._running = false;
+    this._runCtx = null;
     if (rt.runningLoop === this) rt.runningLoop = null;
     const resolve = this._runResolve;
     const reject = this._runReject;
