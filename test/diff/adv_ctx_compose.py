@@ -4,8 +4,8 @@ import contextvars
 # contextvars through the composition functions: the tasks gather / wait_for / shield /
 # ensure_future / TaskGroup.create_task / run_until_complete make from coroutines copy the
 # context current at that call; a child's set reaches neither the caller nor its siblings; the
-# caller's set after the call is not seen by children already made; a TaskGroup child made after
-# the body changed the value sees the new value. (aionode twin: AsyncLocalStorage.)
+# caller's set after the call is not seen by children already made (wait_for makes its task when
+# awaited); a TaskGroup child made after the body changed the value sees the new value. (aionode twin: AsyncLocalStorage.)
 
 var = contextvars.ContextVar("var")
 
@@ -53,6 +53,15 @@ async def main():
     var.set("w")
     print("wait_for ->", await asyncio.wait_for(child("wf", log, 2), 5), "caller", get())
     flush("wait_for", log)
+
+    # wait_for is a coroutine: its task is made when it is awaited, in the context current then;
+    # gather makes its tasks at the call
+    var.set("at-call")
+    w = asyncio.wait_for(child("lazy", log), 5)
+    g = asyncio.gather(child("eager", log))
+    var.set("at-await")
+    print("lazy wait_for ->", await w, "eager gather ->", await g, "caller", get())
+    flush("made at await / at call", log)
 
     var.set("s")
     print("shield ->", await asyncio.shield(child("sh", log)), "caller", get())

@@ -5,8 +5,8 @@ import { print, repr } from "./pyfmt.mjs";
 // contextvars through the composition functions: the tasks gather / wait_for / shield /
 // ensure_future / TaskGroup.create_task / run_until_complete make from coroutines copy the
 // context current at that call; a child's set reaches neither the caller nor its siblings; the
-// caller's set after the call is not seen by children already made; a TaskGroup child made after
-// the body changed the value sees the new value. (aionode twin: AsyncLocalStorage.)
+// caller's set after the call is not seen by children already made (wait_for makes its task when
+// awaited); a TaskGroup child made after the body changed the value sees the new value. (aionode twin: AsyncLocalStorage.)
 
 const v = new AsyncLocalStorage();
 const get = () => v.getStore() ?? "<unset>";
@@ -59,6 +59,15 @@ const main = aio.coroutine(async function main() {
   v.enterWith("w");
   print("wait_for ->", await aio.waitFor(child("wf", log, 2), 5), "caller", get());
   flush("wait_for", log);
+
+  // wait_for is a coroutine: its task is made when it is awaited, in the context current then;
+  // gather makes its tasks at the call
+  v.enterWith("at-call");
+  const w = aio.waitFor(child("lazy", log), 5);
+  const g = aio.gather(child("eager", log));
+  v.enterWith("at-await");
+  print("lazy wait_for ->", await w, "eager gather ->", repr(await g), "caller", get());
+  flush("made at await / at call", log);
 
   v.enterWith("s");
   print("shield ->", await aio.shield(child("sh", log)), "caller", get());
