@@ -731,6 +731,76 @@ describe("AsyncLocalStorage context", () => {
     await loop.runUntilComplete(aio.sleep(0));
     expect(seen).toEqual(["A A", "B B"]);
   });
+
+  it("contextvars differences (README): callbacks from a generator step share its context; from an async function after an await they get a copy", async () => {
+    const als = new AsyncLocalStorage<string>();
+    const loop = freshLoop();
+    const seen: string[] = [];
+    const scenario = (label: string) => {
+      als.enterWith(`${label}-1`);
+      loop.callSoon(() => seen.push(`${label} callback sees ${als.getStore()}`));
+      const f = loop.createFuture<null>();
+      f.addDoneCallback(() => seen.push(`${label} done callback sees ${als.getStore()}`));
+      als.enterWith(`${label}-2`);
+      f.setResult(null);
+      loop.callSoon(() => als.enterWith(`${label}-set-by-callback`));
+    };
+    const gen = loop.createTask(
+      aio.coroutine(function* () {
+        scenario("gen");
+        yield* aio.sleep(0);
+        yield* aio.sleep(0);
+        seen.push(`gen task sees ${als.getStore()}`);
+      })(),
+    );
+    await loop.runUntilComplete(gen);
+    const asyncTask = loop.createTask(
+      aio.coroutine(async () => {
+        await aio.sleep(0);
+        scenario("async");
+        await aio.sleep(0);
+        await aio.sleep(0);
+        seen.push(`async task sees ${als.getStore()}`);
+      })(),
+    );
+    await loop.runUntilComplete(asyncTask);
+    expect(seen).toEqual([
+      // asyncio: gen-1, gen-1, gen-2
+      "gen callback sees gen-2",
+      "gen done callback sees gen-2",
+      "gen task sees gen-set-by-callback",
+      // as asyncio
+      "async callback sees async-1",
+      "async done callback sees async-1",
+      "async task sees async-2",
+    ]);
+  });
+
+  it("contextvars differences (README): an awaited async body's enterWith() is not seen by its awaiter; a generator body's is", async () => {
+    const als = new AsyncLocalStorage<string>();
+    const loop = freshLoop();
+    const r = await loop.runUntilComplete(
+      loop.createTask(
+        aio.coroutine(function* () {
+          const out: (string | undefined)[] = [];
+          als.enterWith("task");
+          yield* aio.timeout(5, function* () {
+            als.enterWith("gen body");
+            yield* aio.sleep(0);
+          });
+          out.push(als.getStore());
+          yield* aio.timeout(5, async () => {
+            als.enterWith("async body");
+            await aio.sleep(0);
+          });
+          out.push(als.getStore());
+          return out;
+        })(),
+      ),
+    );
+    // asyncio: ["gen body", "async body"]
+    expect(r).toEqual(["gen body", "gen body"]);
+  });
 });
 
 // ---------------------------------------------------------------------------- currentTask
