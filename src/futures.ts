@@ -363,7 +363,7 @@ export class Future<T = unknown> implements PromiseLike<T>, Iterator<Future<unkn
       throw new TypeError(`addDoneCallback(): a function was expected, got ${describeValue(fn)}`);
     }
     const loop = this._loop;
-    this._addCallback(fn, this, loop._curCtx ?? new AsyncResource("aionode.Callback"));
+    this._addCallback(fn, this, loop._ctxForCallback());
   }
 
   /** @internal */

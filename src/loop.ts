@@ -235,9 +235,9 @@ export class EventLoop {
   callSoon<A extends unknown[]>(callback: (...args: A) => unknown, ...args: A): Handle;
   callSoon(callback: Function): Handle {
     // Fast path, small enough to inline into the caller (V8 can then drop an unused Handle):
-    // one argument-less function, scheduled from inside a running callback, no debug.
+    // one argument-less function, scheduled from inside a running callback, no debug, no task tracking.
     const ctx = this._curCtx;
-    if (ctx !== null && arguments.length === 1 && typeof callback === "function" && this._plain) {
+    if (ctx !== null && arguments.length === 1 && typeof callback === "function" && this._plain && rt.tracking === null) {
       const seq = this._ready.push(callback, ARG_MODE.NO_ARG, undefined, ctx);
       if (this._wakeState !== WAKE_SOON) this._wakeAfterPush();
       return new Handle(callback, this, seq);
@@ -252,7 +252,7 @@ export class EventLoop {
     if (this._closed) throw new RuntimeError("Event loop is closed");
     if (this._debug) checkNotCoroutine(callback, "callSoon");
     const n = arguments.length;
-    const ctx = this._curCtx ?? new AsyncResource("aionode.Callback");
+    const ctx = this._ctxForCallback();
     let seq: number;
     let args: unknown[] | null = null;
     if (n === 1) seq = this._ready.push(callback, ARG_MODE.NO_ARG, undefined, ctx);
@@ -384,9 +384,15 @@ export class EventLoop {
     }
   }
 
-  /** The context to give a handle scheduled now. */
-  /** @internal */
+  /**
+   * The context to give a handle scheduled now: the running callback's (shared, see the README),
+   * else the current one. With trackAsyncTasks(true), a copy of the current one without the
+   * tracked task: a callback belongs to no task, nor does an async function it starts.
+   * @internal
+   */
   _ctxForCallback(): AsyncResource {
+    const tracking = rt.tracking;
+    if (tracking !== null) return tracking.run(undefined as never, newCallbackResource);
     return this._curCtx ?? new AsyncResource("aionode.Callback");
   }
 
@@ -1219,3 +1225,7 @@ export const hooks: {
   inlineTask: null,
   forgetTasks: null,
 };
+
+function newCallbackResource(): AsyncResource {
+  return new AsyncResource("aionode.Callback");
+}

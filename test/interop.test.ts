@@ -884,6 +884,12 @@ describe("currentTask() in async functions", () => {
               (e) => seen.push(`then failed ${String(e)}`),
             );
           });
+          // An async function a callback starts belongs to no task either, also after an await.
+          loop.callSoon(async () => {
+            await aio.sleep(0);
+            seen.push(`async callback ${who()}`);
+            seen.push(`async callback awaited ${await me}`);
+          });
           await foreignDelay(1, null);
           loop.callSoon(() => seen.push(`after foreign ${who()}`));
           await aio.sleep(0.002);
@@ -895,7 +901,16 @@ describe("currentTask() in async functions", () => {
       expect(await loop.runUntilComplete(t)).toBe(5);
       await loop.runUntilComplete(aio.sleep(0));
       // (sorted: a callLater(0) may run before or after ready callbacks, depending on timing)
-      expect(seen.sort()).toEqual(["after foreign none", "done none", "later none", "soon none", "task T", "then 5"]);
+      expect(seen.sort()).toEqual([
+        "after foreign none",
+        "async callback awaited 5",
+        "async callback none",
+        "done none",
+        "later none",
+        "soon none",
+        "task T",
+        "then 5",
+      ]);
     } finally {
       aio.trackAsyncTasks(false);
     }
