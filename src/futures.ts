@@ -15,7 +15,7 @@
 import { AsyncResource } from "node:async_hooks";
 import { CancelledError, InvalidStateError, RuntimeError } from "./errors.js";
 import { describeValue, hooks, type EventLoop } from "./loop.js";
-import { rt } from "./internal/state.js";
+import { rt, trackedTask } from "./internal/state.js";
 import { INSPECT, callbackName, errorRepr, valueRepr } from "./internal/repr.js";
 
 export const PENDING = 0;
@@ -363,7 +363,7 @@ export class Future<T = unknown> implements PromiseLike<T>, Iterator<Future<unkn
       throw new TypeError(`addDoneCallback(): a function was expected, got ${describeValue(fn)}`);
     }
     const loop = this._loop;
-    this._addCallback(fn, this, loop._curCtx ?? new AsyncResource("aionode.Callback"));
+    this._addCallback(fn, this, loop._ctxForCallback());
   }
 
   /** @internal */
@@ -478,7 +478,7 @@ export class Future<T = unknown> implements PromiseLike<T>, Iterator<Future<unkn
     let task = rt.asyncTask;
     if (rt.tracking !== null) {
       // Exact tracking: the awaiting code's context says which task (if any) it belongs to.
-      const owner = rt.tracking.getStore();
+      const owner = trackedTask();
       task = owner !== undefined && owner._gen === null ? owner : null;
     }
     if (task !== null) {

@@ -167,6 +167,11 @@ export class EventLoop {
   private _hops = 0;
   /** The context whose runInAsyncScope frame the batch is in, or null outside any. @internal */
   _curCtx: AsyncResource | null = null;
+  /**
+   * The context runForever()/runUntilComplete() was called in: a failing callback is reported to
+   * the exception handler there, as asyncio calls it outside the callback's context.
+   */
+  private _runCtx: AsyncResource | null = null;
   private _debug = false;
   /** Neither closed nor in debug mode: callSoon's fast path applies. */
   private _plain = true;
@@ -230,9 +235,9 @@ export class EventLoop {
   callSoon<A extends unknown[]>(callback: (...args: A) => unknown, ...args: A): Handle;
   callSoon(callback: Function): Handle {
     // Fast path, small enough to inline into the caller (V8 can then drop an unused Handle):
-    // one argument-less function, scheduled from inside a running callback, no debug.
+    // one argument-less function, scheduled from inside a running callback, no debug, no task tracking.
     const ctx = this._curCtx;
-    if (ctx !== null && arguments.length === 1 && typeof callback === "function" && this._plain) {
+    if (ctx !== null && arguments.length === 1 && typeof callback === "function" && this._plain && rt.tracking === null) {
       const seq = this._ready.push(callback, ARG_MODE.NO_ARG, undefined, ctx);
       if (this._wakeState !== WAKE_SOON) this._wakeAfterPush();
       return new Handle(callback, this, seq);
@@ -247,7 +252,7 @@ export class EventLoop {
     if (this._closed) throw new RuntimeError("Event loop is closed");
     if (this._debug) checkNotCoroutine(callback, "callSoon");
     const n = arguments.length;
-    const ctx = this._curCtx ?? new AsyncResource("aionode.Callback");
+    const ctx = this._ctxForCallback();
     let seq: number;
     let args: unknown[] | null = null;
     if (n === 1) seq = this._ready.push(callback, ARG_MODE.NO_ARG, undefined, ctx);
@@ -382,9 +387,15 @@ export class EventLoop {
     }
   }
 
-  /** The context to give a handle scheduled now. */
-  /** @internal */
+  /**
+   * The context to give a handle scheduled now: the running callback's (shared, see the README),
+   * else the current one. With trackAsyncTasks(true), a copy of the current one without the
+   * tracked task: a callback belongs to no task, nor does an async function it starts.
+   * @internal
+   */
   _ctxForCallback(): AsyncResource {
+    const tracking = rt.tracking;
+    if (tracking !== null) return tracking.run(undefined as never, newCallbackResource);
     return this._curCtx ?? new AsyncResource("aionode.Callback");
   }
 
@@ -432,6 +443,7 @@ export class EventLoop {
 
   private _startRun(): Promise<void> {
     this._running = true;
+    this._runCtx = new AsyncResource("aionode.Run");
     rt.runningLoop = this;
     if (this._ambient) this._leaveAmbient();
     const p = new Promise<void>((resolve, reject) => {
@@ -929,7 +941,9 @@ export class EventLoop {
         this._sources.delete(key);
       }
     }
-    this.callExceptionHandler(context);
+    const runCtx = this._runCtx;
+    if (runCtx !== null) runCtx.runInAsyncScope(this.callExceptionHandler, this, context);
+    else this.callExceptionHandler(context);
   }
 
   private _runDebug(fn: Function, mode: number, arg: unknown, seq: number): void {
@@ -1002,6 +1016,7 @@ export class EventLoop {
   private _finishRun(err: unknown): void {
     this._disarm();
     this._running = false;
+    this._runCtx = null;
     if (rt.runningLoop === this) rt.runningLoop = null;
     const resolve = this._runResolve;
     const reject = this._runReject;
@@ -1213,3 +1228,7 @@ export const hooks: {
   inlineTask: null,
   forgetTasks: null,
 };
+
+function newCallbackResource(): AsyncResource {
+  return new AsyncResource("aionode.Callback");
+}

@@ -35,7 +35,7 @@ import { CANCELLED, FINISHED, F_SYNC_CALLBACKS, Future, PENDING, Reaction, settl
 import { COROUTINE_KIND, Coroutine, isGenerator } from "./coroutines.js";
 import { DESCRIBE, describeValue, hooks, type EventLoop } from "./loop.js";
 import { nameCallback, pyStrRepr } from "./internal/repr.js";
-import { rt } from "./internal/state.js";
+import { rt, trackedTask } from "./internal/state.js";
 
 const T_MUST_CANCEL = 1;
 const T_SEND_RESULT = 2;
@@ -662,7 +662,7 @@ function* awaitThenable(x: unknown): Generator<unknown, unknown, unknown> {
 export function currentTask(loop?: EventLoop): Task<unknown> | null {
   let t: Task<unknown> | null;
   if (rt.tracking !== null && rt.currentTask === null) {
-    const s = rt.tracking.getStore();
+    const s = trackedTask();
     t = s !== undefined ? s._owner : null;
   } else {
     t = rt.asyncTask !== null ? rt.asyncTask._owner : rt.currentTask;

@@ -731,6 +731,76 @@ describe("AsyncLocalStorage context", () => {
     await loop.runUntilComplete(aio.sleep(0));
     expect(seen).toEqual(["A A", "B B"]);
   });
+
+  it("contextvars differences (README): callbacks from a generator step share its context; from an async function after an await they get a copy", async () => {
+    const als = new AsyncLocalStorage<string>();
+    const loop = freshLoop();
+    const seen: string[] = [];
+    const scenario = (label: string) => {
+      als.enterWith(`${label}-1`);
+      loop.callSoon(() => seen.push(`${label} callback sees ${als.getStore()}`));
+      const f = loop.createFuture<null>();
+      f.addDoneCallback(() => seen.push(`${label} done callback sees ${als.getStore()}`));
+      als.enterWith(`${label}-2`);
+      f.setResult(null);
+      loop.callSoon(() => als.enterWith(`${label}-set-by-callback`));
+    };
+    const gen = loop.createTask(
+      aio.coroutine(function* () {
+        scenario("gen");
+        yield* aio.sleep(0);
+        yield* aio.sleep(0);
+        seen.push(`gen task sees ${als.getStore()}`);
+      })(),
+    );
+    await loop.runUntilComplete(gen);
+    const asyncTask = loop.createTask(
+      aio.coroutine(async () => {
+        await aio.sleep(0);
+        scenario("async");
+        await aio.sleep(0);
+        await aio.sleep(0);
+        seen.push(`async task sees ${als.getStore()}`);
+      })(),
+    );
+    await loop.runUntilComplete(asyncTask);
+    expect(seen).toEqual([
+      // asyncio: gen-1, gen-1, gen-2
+      "gen callback sees gen-2",
+      "gen done callback sees gen-2",
+      "gen task sees gen-set-by-callback",
+      // as asyncio
+      "async callback sees async-1",
+      "async done callback sees async-1",
+      "async task sees async-2",
+    ]);
+  });
+
+  it("contextvars differences (README): an awaited async body's enterWith() is not seen by its awaiter; a generator body's is", async () => {
+    const als = new AsyncLocalStorage<string>();
+    const loop = freshLoop();
+    const r = await loop.runUntilComplete(
+      loop.createTask(
+        aio.coroutine(function* () {
+          const out: (string | undefined)[] = [];
+          als.enterWith("task");
+          yield* aio.timeout(5, function* () {
+            als.enterWith("gen body");
+            yield* aio.sleep(0);
+          });
+          out.push(als.getStore());
+          yield* aio.timeout(5, async () => {
+            als.enterWith("async body");
+            await aio.sleep(0);
+          });
+          out.push(als.getStore());
+          return out;
+        })(),
+      ),
+    );
+    // asyncio: ["gen body", "async body"]
+    expect(r).toEqual(["gen body", "gen body"]);
+  });
 });
 
 // ---------------------------------------------------------------------------- currentTask
@@ -788,6 +858,59 @@ describe("currentTask() in async functions", () => {
     aio.trackAsyncTasks(true);
     try {
       expect(await probe()).toEqual([true, true]);
+    } finally {
+      aio.trackAsyncTasks(false);
+    }
+  });
+
+  it("with trackAsyncTasks(true), is null in loop callbacks a task scheduled, and their then() of the task waits for it", async () => {
+    aio.trackAsyncTasks(true);
+    try {
+      const loop = freshLoop();
+      const seen: string[] = [];
+      const who = () => aio.currentTask()?.getName() ?? "none";
+      const t = loop.createTask(
+        aio.coroutine(async () => {
+          const me = aio.currentTask()!;
+          loop.callSoon(() => seen.push(`soon ${who()}`));
+          loop.callLater(0, () => seen.push(`later ${who()}`));
+          const f = loop.createFuture<number>();
+          f.addDoneCallback(() => seen.push(`done ${who()}`));
+          f.setResult(1);
+          // A callback's then() of the task that scheduled it is no await of the task by itself.
+          loop.callSoon(() => {
+            me.then(
+              (v) => seen.push(`then ${v}`),
+              (e) => seen.push(`then failed ${String(e)}`),
+            );
+          });
+          // An async function a callback starts belongs to no task either, also after an await.
+          loop.callSoon(async () => {
+            await aio.sleep(0);
+            seen.push(`async callback ${who()}`);
+            seen.push(`async callback awaited ${await me}`);
+          });
+          await foreignDelay(1, null);
+          loop.callSoon(() => seen.push(`after foreign ${who()}`));
+          await aio.sleep(0.002);
+          seen.push(`task ${who()}`);
+          return 5;
+        })(),
+        { name: "T" },
+      );
+      expect(await loop.runUntilComplete(t)).toBe(5);
+      await loop.runUntilComplete(aio.sleep(0));
+      // (sorted: a callLater(0) may run before or after ready callbacks, depending on timing)
+      expect(seen.sort()).toEqual([
+        "after foreign none",
+        "async callback awaited 5",
+        "async callback none",
+        "done none",
+        "later none",
+        "soon none",
+        "task T",
+        "then 5",
+      ]);
     } finally {
       aio.trackAsyncTasks(false);
     }

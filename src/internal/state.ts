@@ -41,3 +41,18 @@ export const rt: RuntimeState = {
   foreignResolved: false,
   tracking: null,
 };
+
+/**
+ * With trackAsyncTasks(true): the task the running code belongs to by its AsyncLocalStorage
+ * context, or undefined. A loop callback runs in the context of the code that scheduled it (often
+ * a task's) but belongs to no task, as asyncio's current_task() is None there: inside one
+ * (outside any task step) this is undefined.
+ */
+export function trackedTask(): Task<unknown> | undefined {
+  if (rt.currentTask === null) {
+    const a = rt.runningLoop;
+    const b = rt.ambientLoop;
+    if ((a !== null && a._curCtx !== null) || (b !== null && b._curCtx !== null)) return undefined;
+  }
+  return rt.tracking!.getStore();
+}
