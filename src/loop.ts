@@ -145,7 +145,7 @@ export class EventLoop {
   private _inIteration = false;
   private _stopping = false;
   private _running = false;
-  private _closed = false;
+  /** @internal */ _closed = false;
   /** @internal */ _ambient = false;
   private _wakeState = WAKE_IDLE;
   /** The backend's wake-up driver (created on first use, closed with the loop). */
@@ -387,8 +387,8 @@ export class EventLoop {
 
   // ------------------------------------------------------------------ futures and tasks
 
+  /** A new Future of this loop (also of a closed one, as asyncio's: completing it raises then). */
   createFuture<T = unknown>(): Future<T> {
-    if (this._closed) throw new RuntimeError("Event loop is closed");
     return new hooks.Future!<T>(this);
   }
 
