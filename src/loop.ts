@@ -416,9 +416,20 @@ export class EventLoop {
   private _checkRunnable(): void {
     if (this._closed) throw new RuntimeError("Event loop is closed");
     if (this._running) throw new RuntimeError("This event loop is already running");
-    if (rt.runningLoop !== null) {
+    const ambient = rt.ambientLoop;
+    if (ambient === this && this._inStep()) throw new RuntimeError("This event loop is already running");
+    if (rt.runningLoop !== null || (ambient !== null && ambient._inStep())) {
       throw new RuntimeError("Cannot run the event loop while another loop is running");
     }
+  }
+
+  /**
+   * Whether the code running now is one of this loop's callbacks or task steps (an ambient loop
+   * runs then, as far as getRunningLoop() and re-entrant runs are concerned). @internal
+   */
+  _inStep(): boolean {
+    const t = rt.asyncTask;
+    return this._curCtx !== null || (t !== null && t._loop === this);
   }
 
   /** Run until stop() is called. Resolves when the loop has stopped. */
@@ -515,6 +526,13 @@ export class EventLoop {
     else if (this._timers.size > 0) this._arm(this._timers.nextDeadline());
   }
 
+  /** Another loop's run ended: go on with the work that waited for it (see _batch). @internal */
+  _resumeAmbient(): void {
+    if (!this._ambient || this._closed || this._wakeState !== WAKE_IDLE) return;
+    if (this._ready.length > 0 || this._inIteration) this._wakeSoon();
+    else if (this._timers.size > 0) this._arm(this._timers.nextDeadline());
+  }
+
   private _leaveAmbient(): void {
     this._ambient = false;
     if (rt.ambientLoop === this) rt.ambientLoop = null;
@@ -575,6 +593,12 @@ export class EventLoop {
       this._graceOk = true;
     }
     if (!(this._running || this._ambient) || this._closed) {
+      this._wakeState = WAKE_IDLE;
+      return;
+    }
+    if (!this._running && rt.runningLoop !== null) {
+      // Ambient while another loop runs (run(), runUntilComplete()): one loop runs at a time, as
+      // in asyncio, so this one waits; the other's run resumes it when it ends (_finishRun).
       this._wakeState = WAKE_IDLE;
       return;
     }
@@ -1000,6 +1024,8 @@ export class EventLoop {
     this._disarm();
     this._running = false;
     if (rt.runningLoop === this) rt.runningLoop = null;
+    const ambient = rt.ambientLoop;
+    if (ambient !== null && ambient !== this) ambient._resumeAmbient();
     const resolve = this._runResolve;
     const reject = this._runReject;
     this._runResolve = this._runReject = null;

@@ -26,7 +26,7 @@ export function run<T>(main: () => Generator<unknown, T, any> | PromiseLike<T> |
 export function run<A extends Awaitable<unknown>>(main: A, options?: RunOptions): Promise<AwaitedOf<A>>;
 export function run<T>(main: unknown, options?: RunOptions): Promise<T>;
 export async function run<T>(main: unknown, options: RunOptions = {}): Promise<T> {
-  if (rt.runningLoop !== null) {
+  if (rt.runningLoop !== null || (rt.ambientLoop !== null && rt.ambientLoop._inStep())) {
     throw new RuntimeError("asyncio.run() cannot be called from a running event loop");
   }
   let coro: unknown = main;
