@@ -78,7 +78,12 @@ export function bindSignal(fut: Future<unknown>, signal: AbortSignal | undefined
     return;
   }
   const onAbort = () => {
-    fut.cancel(abortMessage(signal));
+    try {
+      fut.cancel(abortMessage(signal));
+    } catch (e) {
+      // The loop was closed: the future is cancelled, its callbacks could never run.
+      if (!fut._loop._closed) throw e;
+    }
   };
   signal.addEventListener("abort", onAbort, { once: true });
   fut._addCallback(removeAbortListener, [signal, onAbort], fut._loop._ctxForCallback());

@@ -369,6 +369,7 @@ export class Future<T = unknown> implements PromiseLike<T>, Iterator<Future<unkn
   /** @internal */
   _addCallback(fn: Function, arg: unknown, ctx: AsyncResource): void {
     if (this._state !== PENDING) {
+      if (this._loop._closed) throw new RuntimeError("Event loop is closed");
       this._loop._callSoon1(fn, arg, ctx);
       return;
     }
@@ -420,6 +421,15 @@ export class Future<T = unknown> implements PromiseLike<T>, Iterator<Future<unkn
       return;
     }
     const loop = this._loop;
+    if (loop._closed) {
+      // As asyncio: the future is done, its callbacks are dropped, and the call that completed
+      // it raises (they could never run).
+      this._cb0 = null;
+      this._arg0 = undefined;
+      this._ctx0 = null;
+      this._cbs = null;
+      throw new RuntimeError("Event loop is closed");
+    }
     loop._callSoon1(fn, this._arg0, this._ctx0!);
     this._cb0 = null;
     this._arg0 = undefined;
@@ -603,11 +613,25 @@ export function wrapFuture<T>(promise: PromiseLike<T> | Future<T>, loop?: EventL
   const fut = new Future<T>(loop ?? hooks.currentLoop!());
   (promise as PromiseLike<T>).then(
     (v) => {
-      if (fut._state === PENDING) fut.setResult(v);
+      if (fut._state === PENDING) completeOutside(fut, false, v);
     },
     (e) => {
-      if (fut._state === PENDING) fut.setException(e);
+      if (fut._state === PENDING) completeOutside(fut, true, e);
     },
   );
   return fut;
+}
+
+/**
+ * Complete `fut` from outside any caller (a Promise reaction): on a closed loop the future is
+ * completed, but the "Event loop is closed" error has no caller to go to and is dropped (thrown
+ * there, it would crash the process). @internal
+ */
+function completeOutside(fut: Future<unknown>, failed: boolean, value: unknown): void {
+  try {
+    if (failed) fut.setException(value);
+    else fut.setResult(value);
+  } catch (e) {
+    if (!fut._loop._closed) throw e;
+  }
 }

@@ -145,7 +145,7 @@ export class EventLoop {
   private _inIteration = false;
   private _stopping = false;
   private _running = false;
-  private _closed = false;
+  /** @internal */ _closed = false;
   /** @internal */ _ambient = false;
   private _wakeState = WAKE_IDLE;
   /** The backend's wake-up driver (created on first use, closed with the loop). */
@@ -401,8 +401,8 @@ export class EventLoop {
 
   // ------------------------------------------------------------------ futures and tasks
 
+  /** A new Future of this loop (also of a closed one, as asyncio's: completing it raises then). */
   createFuture<T = unknown>(): Future<T> {
-    if (this._closed) throw new RuntimeError("Event loop is closed");
     return new hooks.Future!<T>(this);
   }
 
@@ -430,9 +430,20 @@ export class EventLoop {
   private _checkRunnable(): void {
     if (this._closed) throw new RuntimeError("Event loop is closed");
     if (this._running) throw new RuntimeError("This event loop is already running");
-    if (rt.runningLoop !== null) {
+    const ambient = rt.ambientLoop;
+    if (ambient === this && this._inStep()) throw new RuntimeError("This event loop is already running");
+    if (rt.runningLoop !== null || (ambient !== null && ambient._inStep())) {
       throw new RuntimeError("Cannot run the event loop while another loop is running");
     }
+  }
+
+  /**
+   * Whether the code running now is one of this loop's callbacks or task steps (an ambient loop
+   * runs then, as far as getRunningLoop() and re-entrant runs are concerned). @internal
+   */
+  _inStep(): boolean {
+    const t = rt.asyncTask;
+    return this._curCtx !== null || (t !== null && t._loop === this);
   }
 
   /** Run until stop() is called. Resolves when the loop has stopped. */
@@ -530,6 +541,13 @@ export class EventLoop {
     else if (this._timers.size > 0) this._arm(this._timers.nextDeadline());
   }
 
+  /** Another loop's run ended: go on with the work that waited for it (see _batch). @internal */
+  _resumeAmbient(): void {
+    if (!this._ambient || this._closed || this._wakeState !== WAKE_IDLE) return;
+    if (this._ready.length > 0 || this._inIteration) this._wakeSoon();
+    else if (this._timers.size > 0) this._arm(this._timers.nextDeadline());
+  }
+
   private _leaveAmbient(): void {
     this._ambient = false;
     if (rt.ambientLoop === this) rt.ambientLoop = null;
@@ -590,6 +608,12 @@ export class EventLoop {
       this._graceOk = true;
     }
     if (!(this._running || this._ambient) || this._closed) {
+      this._wakeState = WAKE_IDLE;
+      return;
+    }
+    if (!this._running && rt.runningLoop !== null) {
+      // Ambient while another loop runs (run(), runUntilComplete()): one loop runs at a time, as
+      // in asyncio, so this one waits; the other's run resumes it when it ends (_finishRun).
       this._wakeState = WAKE_IDLE;
       return;
     }
@@ -1018,6 +1042,8 @@ export class EventLoop {
     this._running = false;
     this._runCtx = null;
     if (rt.runningLoop === this) rt.runningLoop = null;
+    const ambient = rt.ambientLoop;
+    if (ambient !== null && ambient !== this) ambient._resumeAmbient();
     const resolve = this._runResolve;
     const reject = this._runReject;
     this._runResolve = this._runReject = null;

@@ -1,11 +1,17 @@
 /** run(): asyncio.run. */
 import { RuntimeError } from "./errors.js";
-import { isCoroutine, lazyCall, type Coroutine } from "./coroutines.js";
+import { genCoroutine, isCoroutine, lazyCall, type Coroutine } from "./coroutines.js";
 import { setEventLoop } from "./events.js";
 import { gather, type Awaitable, type AwaitedOf } from "./compose.js";
 import { EventLoop, describeValue } from "./loop.js";
 import { allTasks, type Task } from "./tasks.js";
 import { rt } from "./internal/state.js";
+
+/** The two coroutines asyncio.run's shutdown runs (named as asyncio's, for task reprs). */
+function* shutdownAsyncgens(): Generator<never, void, unknown> {}
+function* shutdownDefaultExecutor(): Generator<never, void, unknown> {}
+Object.defineProperty(shutdownAsyncgens, "name", { value: "BaseEventLoop.shutdown_asyncgens" });
+Object.defineProperty(shutdownDefaultExecutor, "name", { value: "BaseEventLoop.shutdown_default_executor" });
 
 export interface RunOptions {
   debug?: boolean;
@@ -20,8 +26,8 @@ export function run<T>(main: () => Generator<unknown, T, any> | PromiseLike<T> |
 export function run<A extends Awaitable<unknown>>(main: A, options?: RunOptions): Promise<AwaitedOf<A>>;
 export function run<T>(main: unknown, options?: RunOptions): Promise<T>;
 export async function run<T>(main: unknown, options: RunOptions = {}): Promise<T> {
-  if (rt.runningLoop !== null) {
-    throw new RuntimeError("run() cannot be called from a running event loop");
+  if (rt.runningLoop !== null || (rt.ambientLoop !== null && rt.ambientLoop._inStep())) {
+    throw new RuntimeError("asyncio.run() cannot be called from a running event loop");
   }
   let coro: unknown = main;
   if (typeof main === "function") coro = lazyCall(main, []);
@@ -36,9 +42,12 @@ export async function run<T>(main: unknown, options: RunOptions = {}): Promise<T
   } finally {
     try {
       await cancelAllTasks(loop);
-      // asyncio.run's shutdown runs two more coroutines as tasks (async generators, default
-      // executor); they take the next two Task-N numbers, so later default names match CPython's.
-      rt.taskCounter += 2;
+      // asyncio.run's shutdown then runs two more coroutines to completion, each as a task
+      // (async generators, default executor; aionode has neither, so they return at once). As in
+      // asyncio, they take the next two Task-N names, and what is still pending (tasks created
+      // while the others were cancelled, their callbacks) gets the iterations those runs take.
+      await loop.runUntilComplete(genCoroutine(shutdownAsyncgens, []));
+      await loop.runUntilComplete(genCoroutine(shutdownDefaultExecutor, []));
     } finally {
       setEventLoop(null);
       loop.close();
@@ -56,7 +65,7 @@ async function cancelAllTasks(loop: EventLoop): Promise<void> {
     const exc = t.exception();
     if (exc !== null) {
       loop.callExceptionHandler({
-        message: "unhandled exception during run() shutdown",
+        message: "unhandled exception during asyncio.run() shutdown",
         exception: exc,
         task: t,
       });

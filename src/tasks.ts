@@ -557,8 +557,14 @@ export class Task<T = unknown> extends Future<T> {
     if (rt.asyncTask === this) rt.asyncTask = null;
     if (this._state !== PENDING) return;
     this._futWaiter = null;
-    if (failed) this._finishWithError(value);
-    else this._finishWithResult(value as T);
+    try {
+      if (failed) this._finishWithError(value);
+      else this._finishWithResult(value as T);
+    } catch (e) {
+      // A detached function that ends after its loop was closed: the task is done, the error
+      // about its done callbacks (they could never run) has no caller to go to.
+      if (!this._loop._closed) throw e;
+    }
   }
 
   /** As asyncio's repr: `<Task pending name='Task-1' coro=<main()>>`, `... result=42>`. */

@@ -216,6 +216,77 @@ describe("module-level functions from plain async code (no loop running)", () =>
     expect(r).toBe("main");
     expect(await aio.sleep(0.001, "after run")).toBe("after run");
   });
+
+  it("ambient tasks pending while plain code runs another loop wait for that run to end, then go on on their own loop", async () => {
+    const log: string[] = [];
+    const bg = aio.coroutine(function* () {
+      for (let i = 0; i < 3; i++) {
+        log.push(`bg ${i} ${aio.getRunningLoop() === home ? "home" : "other"}`);
+        yield* aio.sleep(0.001);
+      }
+      return "bg";
+    });
+    const t = aio.ensureFuture(bg());
+    const home = t.getLoop();
+    const r = await aio.run(function* () {
+      for (let i = 0; i < 3; i++) {
+        log.push(`main ${i}`);
+        yield* aio.sleep(0.002);
+      }
+      return "main";
+    });
+    expect(r).toBe("main");
+    expect(await t).toBe("bg");
+    // One loop runs at a time: the ambient task did not step (on the wrong loop) during the run.
+    expect(log).toEqual(["main 0", "main 1", "main 2", "bg 0 home", "bg 1 home", "bg 2 home"]);
+  });
+
+  it("run() or running another loop from inside an ambient task or callback is a RuntimeError", async () => {
+    const errors: string[] = [];
+    const attempt = (fn: () => unknown) => {
+      try {
+        const p = fn() as Promise<unknown>;
+        p.then(
+          () => errors.push("ran"),
+          (e: Error) => errors.push(e.message),
+        );
+      } catch (e) {
+        errors.push((e as Error).message);
+      }
+    };
+    const inner = aio.coroutine(function* () {
+      yield* aio.sleep(0);
+    });
+    await aio.createTask(
+      aio.coroutine(function* () {
+        attempt(() => aio.run(inner));
+        attempt(() => aio.newEventLoop().runUntilComplete(aio.sleep(0)));
+        attempt(() => aio.getEventLoop().runForever());
+        yield* aio.sleep(0);
+      })(),
+    );
+    await aio.createTask(
+      aio.coroutine(async function () {
+        await aio.sleep(0);
+        attempt(() => aio.run(inner));
+      })(),
+    );
+    const done = aio.getEventLoop().createFuture();
+    aio.getEventLoop().callSoon(() => {
+      attempt(() => aio.run(inner));
+      done.setResult(null);
+    });
+    await done;
+    await aio.sleep(0.001);
+    // (run() is an async function: its error comes as a rejection, after the synchronous throws)
+    expect(errors).toEqual([
+      "Cannot run the event loop while another loop is running",
+      "This event loop is already running",
+      "asyncio.run() cannot be called from a running event loop",
+      "asyncio.run() cannot be called from a running event loop",
+      "asyncio.run() cannot be called from a running event loop",
+    ]);
+  });
 });
 
 describe("process lifetime (child processes)", () => {

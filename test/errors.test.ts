@@ -181,7 +181,7 @@ describe("callSoon / callLater / callAt: bad callbacks and delays", () => {
 });
 
 describe("calls on a closed loop throw RuntimeError", () => {
-  it("callSoon, callLater, callAt, createFuture, createTask, runForever, runUntilComplete", async () => {
+  it("callSoon, callLater, callAt, createTask, runForever, runUntilComplete", async () => {
     const loop = aio.newEventLoop();
     loop.close();
     expect(loop.isClosed()).toBe(true);
@@ -195,7 +195,6 @@ describe("calls on a closed loop throw RuntimeError", () => {
     expectThrows(() => loop.callSoon(() => {}), RuntimeError, /closed/);
     expectThrows(() => loop.callLater(0, () => {}), RuntimeError, /closed/);
     expectThrows(() => loop.callAt(0, () => {}), RuntimeError, /closed/);
-    expectThrows(() => loop.createFuture(), RuntimeError, /closed/);
     expectThrows(() => loop.createTask(gen), RuntimeError, /closed/);
     expectThrows(() => loop.createTask(coro), RuntimeError, /closed/);
     // The run methods throw at the call (synchronously), they do not return a rejected promise.
@@ -207,6 +206,59 @@ describe("calls on a closed loop throw RuntimeError", () => {
     expect(started).toEqual([]);
     // Other loops are unaffected.
     await expectUsable(freshLoop());
+  });
+});
+
+describe("futures of a closed loop", () => {
+  it("createFuture works (as asyncio's); completing a future with callbacks throws, the future is done all the same", () => {
+    const loop = aio.newEventLoop();
+    const withCb = loop.createFuture<number>();
+    const ran: string[] = [];
+    withCb.addDoneCallback(() => ran.push("cb"));
+    loop.close();
+    const plain = loop.createFuture<string>();
+    plain.setResult("fine");
+    expect(plain.result()).toBe("fine");
+    expectThrows(() => plain.addDoneCallback(() => ran.push("late")), RuntimeError, /closed/);
+    expectThrows(() => withCb.setResult(1), RuntimeError, /closed/);
+    expect(withCb.result()).toBe(1);
+    expectThrows(() => withCb.setResult(2), InvalidStateError, /invalid state/);
+    const cancelled = loop.createFuture();
+    cancelled.addDoneCallback(() => ran.push("cancelled cb"));
+    expectThrows(() => cancelled.cancel(), RuntimeError, /closed/);
+    expect(cancelled.cancelled()).toBe(true);
+    expect(cancelled.cancel()).toBe(false);
+    expect(ran).toEqual([]);
+  });
+
+  it("completions with no caller to throw to (a wrapped promise, a detached async function, an abort signal) do not crash", async () => {
+    const loop = aio.newEventLoop();
+    let resolveWrapped!: (v: number) => void;
+    const wrapped = aio.wrapFuture(new Promise<number>((r) => (resolveWrapped = r)), loop);
+    wrapped.addDoneCallback(() => {});
+    let resolveForeign!: (v: number) => void;
+    const foreign = new Promise<number>((r) => (resolveForeign = r));
+    const detached = loop.createTask(
+      aio.coroutine(async function () {
+        return (await foreign) + 1;
+      })(),
+    );
+    detached.addDoneCallback(() => {});
+    const ac = new AbortController();
+    const sleeper = loop.createTask(
+      aio.coroutine(function* () {
+        yield* aio.sleep(10, undefined, { signal: ac.signal });
+      })(),
+    );
+    await loop.runUntilComplete(aio.sleep(0.005));
+    loop.close();
+    resolveWrapped(1);
+    resolveForeign(2);
+    ac.abort();
+    await new Promise((r) => setTimeout(r, 10));
+    expect(wrapped.result()).toBe(1);
+    expect(detached.result()).toBe(3);
+    expect(sleeper.done()).toBe(false);
   });
 });
 
