@@ -2,402 +2,69 @@
 // code await each other, as NAMEmixed.mjs twins do. Even tasks and children run generator actors,
 // odd ones async actors; every block body (timeout, TaskGroup, Lock, Semaphore, catch) runs its ops
 // in the other style, awaited across kinds (an inline task). The same spec, the same trace.
-import * as aio from "aionode";
-import { pyStr, repr } from "../diff/pyfmt.mjs";
+//
+// It is not written out a third time: this file takes the op code of the two other twins
+// (interp.mjs, generator; interpasync.mjs, async), renames it (doOpG/runOpsG, doOpA/runOpsA), points
+// each style's block bodies at the other style's runOps, and runs the result as a module. So an op
+// added to both twins is fuzzed in the mixed style too.
+import { readFileSync } from "node:fs";
 
-const spec = JSON.parse(process.argv[2]);
-const tasks = [];
-const events = [];
-const queues = [];
-const locks = [];
-const sems = [];
-const conds = [];
-const barrier = [];
-/** TaskGroup children, in the order they started. */
-const children = [];
-/** Task name -> its stack of entered timeout() objects. */
-const timeouts = new Map();
+const read = (name) => readFileSync(new URL(name, import.meta.url), "utf8");
 
-function fmtExc(e) {
-  if (e instanceof aio.ExceptionGroup) return `ExceptionGroup[${e.errors.map(fmtExc).join(", ")}]`;
-  // aionode throws RangeError where Python raises ValueError (README, "Python to aionode").
-  return `${e.name === "RangeError" ? "ValueError" : e.name}(${pyStr(e.message)})`;
+/** The text of `src` from `start` up to (not including) `end`; both must be there. */
+function section(src, start, end) {
+  const i = src.indexOf(start);
+  const j = src.indexOf(end, i);
+  if (i < 0 || j < 0) throw new Error(`interpmixed: ${JSON.stringify(start)} .. ${JSON.stringify(end)} not found`);
+  return src.slice(i, j);
 }
 
-function fmtVal(v) {
-  if (v instanceof Error) return fmtExc(v);
-  if (Array.isArray(v)) return `[${v.map(fmtVal).join(", ")}]`;
-  return repr(v);
+/** Replace every `from` in `src`, which must occur. */
+function rename(src, from, to) {
+  if (!src.includes(from)) throw new Error(`interpmixed: ${JSON.stringify(from)} not found`);
+  return src.split(from).join(to);
 }
 
-function print(...args) {
-  console.log(args.map((a) => (typeof a === "string" ? a : repr(a))).join(" "));
-}
+const gen = read("interp.mjs");
+const asy = read("interpasync.mjs");
+const ACTOR = "const actor = aio.coroutine(";
+const RUN = "await aio.run(";
 
-class ValueError extends Error {
-  constructor(message) {
-    super(message);
-    this.name = "ValueError";
-  }
-}
+let genOps = section(gen, "function* doOp(name, op) {", ACTOR);
+genOps = rename(genOps, "function* doOp(", "function* doOpG(");
+genOps = rename(genOps, "function* runOps(", "function* runOpsG(");
+genOps = rename(genOps, "yield* doOp(", "yield* doOpG(");
+genOps = rename(genOps, "yield* runOps(name,", "yield* runOpsAC(name,"); // block bodies: async
+genOps = rename(genOps, "tg.createTask(actor(child)", "tg.createTask(actorFor(child)");
 
-const RETURN_WHEN = { FIRST_COMPLETED: aio.FIRST_COMPLETED, FIRST_EXCEPTION: aio.FIRST_EXCEPTION, ALL_COMPLETED: aio.ALL_COMPLETED };
+let asyncOps = section(asy, "async function doOp(name, op) {", ACTOR);
+asyncOps = rename(asyncOps, "async function doOp(", "async function doOpA(");
+asyncOps = rename(asyncOps, "async function runOps(", "async function runOpsA(");
+asyncOps = rename(asyncOps, "await doOp(", "await doOpA(");
+asyncOps = rename(asyncOps, "await runOps(name,", "await runOpsGC(name,"); // block bodies: generators
+asyncOps = rename(asyncOps, "tg.createTask(actor(child)", "tg.createTask(actorFor(child)");
 
-function* doOpG(name, op) {
-  const k = op[0];
-  if (k === "s") {
-    yield* aio.sleep(0);
-    print(name, "slept");
-  } else if (k === "p") {
-    print(name, "cancelling", aio.currentTask().cancelling());
-  } else if (k === "u") {
-    print(name, "uncancel", aio.currentTask().uncancel());
-  } else if (k === "c") {
-    const t = tasks[op[1]];
-    print(name, "cancel", t.getName(), t.cancel(op[2] ?? undefined));
-  } else if (k === "a") {
-    const t = tasks[op[1]];
-    const r = yield* t;
-    print(name, "awaited", t.getName(), fmtVal(r));
-  } else if (k === "g") {
-    const r = yield* aio.gather(...op[1].map((j) => tasks[j]), { returnExceptions: op[2] });
-    print(name, "gathered", fmtVal(r));
-  } else if (k === "sh") {
-    const r = yield* aio.shield(tasks[op[1]]);
-    print(name, "shielded", fmtVal(r));
-  } else if (k === "wf") {
-    const r = yield* aio.waitFor(tasks[op[1]], op[2]);
-    print(name, "waited_for", fmtVal(r));
-  } else if (k === "w") {
-    const [done, pending] = yield* aio.wait(
-      op[1].map((j) => tasks[j]),
-      { returnWhen: RETURN_WHEN[op[2]] },
-    );
-    print(name, "waited", [...done].map((t) => t.getName()).sort(), pending.size);
-  } else if (k === "to") {
-    yield* aio.timeout(op[1], function* (cm) {
-      if (!timeouts.has(name)) timeouts.set(name, []);
-      const stack = timeouts.get(name);
-      stack.push(cm);
-      try {
-        yield* runOpsAC(name, op[2]);
-      } finally {
-        stack.pop();
-      }
-    });
-    print(name, "timeout_block_done");
-  } else if (k === "tr") {
-    const stack = timeouts.get(name);
-    const cm = stack[stack.length - 1];
-    const loop = aio.getRunningLoop();
-    cm.reschedule(op[1] === null ? null : loop.time() + (op[1] === "now" ? 0 : 10));
-    print(name, "rescheduled", op[1]);
-  } else if (k === "te") {
-    const stack = timeouts.get(name);
-    print(name, "expired", stack[stack.length - 1].expired());
-  } else if (k === "tg") {
-    yield* aio.taskGroup(function* (tg) {
-      for (const child of op[1]) tg.createTask(actorFor(child), { name: child.name });
-      yield* runOpsAC(name, op[2]);
-    });
-    print(name, "taskgroup_done");
-  } else if (k === "catch") {
-    try {
-      yield* runOpsAC(name, op[1]);
-    } catch (e) {
-      if (!(e instanceof aio.CancelledError)) throw e;
-      print(name, "caught", fmtExc(e), "cancelling", aio.currentTask().cancelling());
-    }
-  } else if (k === "lk") {
-    yield* locks[op[1]].with(function* () {
-      print(name, "locked", op[1]);
-      yield* runOpsAC(name, op[2]);
-    });
-    print(name, "unlocked", op[1]);
-  } else if (k === "ac") {
-    for (const f of aio.asCompleted(op[1].map((j) => tasks[j]))) {
-      const r = yield* f;
-      print(name, "completed", fmtVal(r));
-    }
-  } else if (k === "ev") {
-    yield* events[op[1]].wait();
-    print(name, "event", op[1]);
-  } else if (k === "es") {
-    events[op[1]].set();
-  } else if (k === "qp") {
-    queues[op[1]].putNowait(op[2]);
-  } else if (k === "qg") {
-    const v = yield* queues[op[1]].get();
-    queues[op[1]].taskDone();
-    print(name, "got", op[1], v);
-  } else if (k === "qpa") {
-    yield* queues[op[1]].put(op[2]);
-    print(name, "put", op[1], op[2]);
-  } else if (k === "qn") {
-    const v = queues[op[1]].getNowait();
-    queues[op[1]].taskDone();
-    print(name, "got_nowait", op[1], v);
-  } else if (k === "qj") {
-    yield* queues[op[1]].join();
-    print(name, "joined", op[1]);
-  } else if (k === "sem") {
-    yield* sems[op[1]].with(function* () {
-      print(name, "sem_acquired", op[1]);
-      yield* runOpsAC(name, op[2]);
-    });
-    print(name, "sem_released", op[1]);
-  } else if (k === "sr") {
-    sems[op[1]].release();
-    print(name, "sem_release", op[1]);
-  } else if (k === "cw") {
-    const cond = conds[op[1]];
-    yield* cond.with(function* () {
-      yield* cond.wait();
-      print(name, "notified", op[1]);
-    });
-  } else if (k === "cn") {
-    const cond = conds[op[1]];
-    yield* cond.with(() => {
-      if (op[2] === null) cond.notifyAll();
-      else cond.notify(op[2]);
-    });
-    print(name, "notify", op[1], op[2]);
-  } else if (k === "bw") {
-    const i = yield* barrier[0].wait();
-    print(name, "barrier", i);
-  } else if (k === "ba") {
-    yield* barrier[0].abort();
-    print(name, "barrier_abort", barrier[0].broken);
-  } else if (k === "br") {
-    yield* barrier[0].reset();
-    print(name, "barrier_reset", barrier[0].nWaiting);
-  } else {
-    throw new Error(`bad op ${JSON.stringify(op)}`);
-  }
-}
+let genActor = section(gen, ACTOR, RUN);
+genActor = rename(genActor, "const actor =", "const actorG =");
+genActor = rename(genActor, "yield* runOps(name, s.ops)", "yield* runOpsG(name, s.ops)");
+let asyncActor = section(asy, ACTOR, RUN);
+asyncActor = rename(asyncActor, "const actor =", "const actorA =");
+asyncActor = rename(asyncActor, "await runOps(name, s.ops)", "await runOpsA(name, s.ops)");
 
-function* runOpsG(name, ops) {
-  for (const op of ops) {
-    if (op[0] === "r") throw new ValueError(op[1]);
-    if (op[0] === "ret") return op[1];
-    try {
-      yield* doOpG(name, op);
-    } catch (e) {
-      if (e instanceof aio.CancelledError) throw e;
-      print(name, op[0], "raised", fmtExc(e));
-    }
-  }
-  return null;
-}
+// The generator twin's head (imports, state, formatting) and main; imports made absolute, since
+// the module runs from a data: URL.
+let head = gen.slice(0, gen.indexOf("function* doOp(name, op) {"));
+head = rename(head, 'from "aionode"', `from ${JSON.stringify(import.meta.resolve("aionode"))}`);
+head = rename(head, 'from "../diff/pyfmt.mjs"', `from ${JSON.stringify(new URL("../diff/pyfmt.mjs", import.meta.url).href)}`);
+let main = gen.slice(gen.indexOf(RUN));
+main = rename(main, "aio.createTask(actor(s)", "aio.createTask(actorFor(s)");
+main = rename(main, 'yield* doOp("main", op)', 'yield* doOpG("main", op)');
 
-async function doOpA(name, op) {
-  const k = op[0];
-  if (k === "s") {
-    await aio.sleep(0);
-    print(name, "slept");
-  } else if (k === "p") {
-    print(name, "cancelling", aio.currentTask().cancelling());
-  } else if (k === "u") {
-    print(name, "uncancel", aio.currentTask().uncancel());
-  } else if (k === "c") {
-    const t = tasks[op[1]];
-    print(name, "cancel", t.getName(), t.cancel(op[2] ?? undefined));
-  } else if (k === "a") {
-    const t = tasks[op[1]];
-    const r = await t;
-    print(name, "awaited", t.getName(), fmtVal(r));
-  } else if (k === "g") {
-    const r = await aio.gather(...op[1].map((j) => tasks[j]), { returnExceptions: op[2] });
-    print(name, "gathered", fmtVal(r));
-  } else if (k === "sh") {
-    const r = await aio.shield(tasks[op[1]]);
-    print(name, "shielded", fmtVal(r));
-  } else if (k === "wf") {
-    const r = await aio.waitFor(tasks[op[1]], op[2]);
-    print(name, "waited_for", fmtVal(r));
-  } else if (k === "w") {
-    const [done, pending] = await aio.wait(
-      op[1].map((j) => tasks[j]),
-      { returnWhen: RETURN_WHEN[op[2]] },
-    );
-    print(name, "waited", [...done].map((t) => t.getName()).sort(), pending.size);
-  } else if (k === "to") {
-    await aio.timeout(op[1], async function (cm) {
-      if (!timeouts.has(name)) timeouts.set(name, []);
-      const stack = timeouts.get(name);
-      stack.push(cm);
-      try {
-        await runOpsGC(name, op[2]);
-      } finally {
-        stack.pop();
-      }
-    });
-    print(name, "timeout_block_done");
-  } else if (k === "tr") {
-    const stack = timeouts.get(name);
-    const cm = stack[stack.length - 1];
-    const loop = aio.getRunningLoop();
-    cm.reschedule(op[1] === null ? null : loop.time() + (op[1] === "now" ? 0 : 10));
-    print(name, "rescheduled", op[1]);
-  } else if (k === "te") {
-    const stack = timeouts.get(name);
-    print(name, "expired", stack[stack.length - 1].expired());
-  } else if (k === "tg") {
-    await aio.taskGroup(async function (tg) {
-      for (const child of op[1]) tg.createTask(actorFor(child), { name: child.name });
-      await runOpsGC(name, op[2]);
-    });
-    print(name, "taskgroup_done");
-  } else if (k === "catch") {
-    try {
-      await runOpsGC(name, op[1]);
-    } catch (e) {
-      if (!(e instanceof aio.CancelledError)) throw e;
-      print(name, "caught", fmtExc(e), "cancelling", aio.currentTask().cancelling());
-    }
-  } else if (k === "lk") {
-    await locks[op[1]].with(async function () {
-      print(name, "locked", op[1]);
-      await runOpsGC(name, op[2]);
-    });
-    print(name, "unlocked", op[1]);
-  } else if (k === "ac") {
-    for (const f of aio.asCompleted(op[1].map((j) => tasks[j]))) {
-      const r = await f;
-      print(name, "completed", fmtVal(r));
-    }
-  } else if (k === "ev") {
-    await events[op[1]].wait();
-    print(name, "event", op[1]);
-  } else if (k === "es") {
-    events[op[1]].set();
-  } else if (k === "qp") {
-    queues[op[1]].putNowait(op[2]);
-  } else if (k === "qg") {
-    const v = await queues[op[1]].get();
-    queues[op[1]].taskDone();
-    print(name, "got", op[1], v);
-  } else if (k === "qpa") {
-    await queues[op[1]].put(op[2]);
-    print(name, "put", op[1], op[2]);
-  } else if (k === "qn") {
-    const v = queues[op[1]].getNowait();
-    queues[op[1]].taskDone();
-    print(name, "got_nowait", op[1], v);
-  } else if (k === "qj") {
-    await queues[op[1]].join();
-    print(name, "joined", op[1]);
-  } else if (k === "sem") {
-    await sems[op[1]].with(async function () {
-      print(name, "sem_acquired", op[1]);
-      await runOpsGC(name, op[2]);
-    });
-    print(name, "sem_released", op[1]);
-  } else if (k === "sr") {
-    sems[op[1]].release();
-    print(name, "sem_release", op[1]);
-  } else if (k === "cw") {
-    const cond = conds[op[1]];
-    await cond.with(async function () {
-      await cond.wait();
-      print(name, "notified", op[1]);
-    });
-  } else if (k === "cn") {
-    const cond = conds[op[1]];
-    await cond.with(() => {
-      if (op[2] === null) cond.notifyAll();
-      else cond.notify(op[2]);
-    });
-    print(name, "notify", op[1], op[2]);
-  } else if (k === "bw") {
-    const i = await barrier[0].wait();
-    print(name, "barrier", i);
-  } else if (k === "ba") {
-    await barrier[0].abort();
-    print(name, "barrier_abort", barrier[0].broken);
-  } else if (k === "br") {
-    await barrier[0].reset();
-    print(name, "barrier_reset", barrier[0].nWaiting);
-  } else {
-    throw new Error(`bad op ${JSON.stringify(op)}`);
-  }
-}
-
-async function runOpsA(name, ops) {
-  for (const op of ops) {
-    if (op[0] === "r") throw new ValueError(op[1]);
-    if (op[0] === "ret") return op[1];
-    try {
-      await doOpA(name, op);
-    } catch (e) {
-      if (e instanceof aio.CancelledError) throw e;
-      print(name, op[0], "raised", fmtExc(e));
-    }
-  }
-  return null;
-}
-
-const actorG = aio.coroutine(function* (s) {
-  const name = s.name;
-  if (!tasks.includes(aio.currentTask())) children.push(aio.currentTask());
-  try {
-    const r = yield* runOpsG(name, s.ops);
-    print(name, "returns", fmtVal(r));
-    return r;
-  } catch (e) {
-    if (e instanceof aio.CancelledError) {
-      print(name, "cancelled", fmtExc(e), "cancelling", aio.currentTask().cancelling());
-      if (s.swallow) return "swallowed";
-    }
-    throw e;
-  }
-});
-
-const actorA = aio.coroutine(async function (s) {
-  const name = s.name;
-  if (!tasks.includes(aio.currentTask())) children.push(aio.currentTask());
-  try {
-    const r = await runOpsA(name, s.ops);
-    print(name, "returns", fmtVal(r));
-    return r;
-  } catch (e) {
-    if (e instanceof aio.CancelledError) {
-      print(name, "cancelled", fmtExc(e), "cancelling", aio.currentTask().cancelling());
-      if (s.swallow) return "swallowed";
-    }
-    throw e;
-  }
-});
-
+const glue = `
 const runOpsGC = aio.coroutine(runOpsG);
 const runOpsAC = aio.coroutine(runOpsA);
 const actorFor = (s) => (Number(s.name.slice(1)) % 2 === 0 ? actorG(s) : actorA(s));
+`;
 
-await aio.run(function* () {
-  for (let i = 0; i < spec.events; i++) events.push(new aio.Event());
-  const kinds = { Q: aio.Queue, L: aio.LifoQueue, P: aio.PriorityQueue };
-  for (const [kind, size] of spec.queues) queues.push(new kinds[kind](size));
-  for (let i = 0; i < spec.locks; i++) locks.push(new aio.Lock());
-  for (let i = 0; i < spec.sems; i++) sems.push(i % 2 === 0 ? new aio.Semaphore(2) : new aio.BoundedSemaphore(1));
-  for (let i = 0; i < spec.conds; i++) conds.push(new aio.Condition());
-  barrier.push(new aio.Barrier(spec.parties));
-  for (const s of spec.tasks) tasks.push(aio.createTask(actorFor(s), { name: s.name }));
-  for (const op of spec.main) {
-    try {
-      yield* doOpG("main", op);
-    } catch (e) {
-      print("main", op[0], "raised", fmtExc(e));
-    }
-  }
-  for (const e of events) e.set();
-  for (const q of queues) for (let i = 0; i < spec.drain && !q.full(); i++) q.putNowait(-1);
-  // Cancel what is left, TaskGroup children too, until everything has ended (see interp.py).
-  for (let r = 0; r < 100; r++) {
-    const left = [...tasks, ...children].filter((t) => !t.done());
-    if (left.length === 0) break;
-    for (const t of left) print("main", "final_cancel", t.getName(), t.cancel());
-    yield* aio.sleep(0);
-  }
-  const res = yield* aio.gather(...tasks, { returnExceptions: true });
-  tasks.forEach((t, i) => print("final", t.getName(), fmtVal(res[i])));
-});
+const source = [head, genOps, asyncOps, genActor, asyncActor, glue, main].join("\n");
+await import(`data:text/javascript,${encodeURIComponent(source)}`);
