@@ -2,7 +2,7 @@
 // Probes behind the figures the README quotes next to the bench table: costs of the machine and
 // of Node primitives that explain where aionode's time goes. Each probe runs in a fresh process
 // (some need --expose-gc); medians of several runs (the largest, for keys marked "max:").
-// Usage: node bench/probes.mjs [--runs N]
+// Usage: node bench/probes.mjs [--runs N] [--only NAME,NAME]
 import { execFileSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
 
@@ -190,6 +190,40 @@ const probes = {
     for (const e of gcs) if (e.startTime >= burstEnd && e.startTime < burstEnd + 20) pause = Math.max(pause, e.duration);
     return { "burst end to first fire, ms": first - burstEnd, "max: longest minor GC in next 20 ms, ms": pause };
   },
+  /**
+   * A timer core's first advance after a burst: 100,000 timers in [0, 1 s) scheduled into an
+   * empty core whose time stood still (as after an idle spell), then one advance 35 ms on that
+   * fires the due ones; with syncTime (what the loop does when it schedules into an empty core)
+   * and without (the burst filed relative to the core's old time). Both cores; us, median of 9.
+   */
+  async cascade() {
+    const { TimerWheel } = await import("../dist/internal/wheel.js");
+    const { loadAddon, NativeTimerCore } = await import("../dist/backend/native.js");
+    const { lcg } = await import("./workloads.mjs");
+    const loaded = loadAddon();
+    const cores = { js: () => new TimerWheel(1024) };
+    if ("addon" in loaded) cores.native = () => new NativeTimerCore(loaded.addon);
+    const out = {};
+    for (const [name, make] of Object.entries(cores)) {
+      for (const sync of [false, true]) {
+        const times = [];
+        for (let rep = 0; rep < 9; rep++) {
+          const core = make();
+          const buf = new Int32Array(4096);
+          const base = 2 ** 42 + 1e9 * (rep + 1); // far from the core's time 0, as the loop's ticks are
+          if (sync) core.syncTime(base);
+          const rnd = lcg();
+          for (let i = 0; i < 100_000; i++) core.schedule(base + Math.ceil(rnd() * 1e6));
+          const t = performance.now();
+          while (core.advance(base + 35_000, buf) === buf.length);
+          times.push((performance.now() - t) * 1000);
+        }
+        times.sort((a, b) => a - b);
+        out[`${name} ${sync ? "synced" : "stale "} first advance, us`] = times[4];
+      }
+    }
+    return out;
+  },
   /** Lateness of 1.5 ms timers with spinWindow 0 and 0.003. */
   async spin() {
     const aio = await import("aionode");
@@ -231,7 +265,10 @@ const median = (xs) => {
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 };
 console.log(`aionode probes — node ${process.version}, medians of ${RUNS} fresh processes ("max:" the largest)`);
-for (const name of Object.keys(probes)) {
+const onlyArg = process.argv.indexOf("--only");
+const selected = onlyArg > 0 ? process.argv[onlyArg + 1].split(",") : Object.keys(probes);
+for (const name of selected) {
+  if (!(name in probes)) throw new Error(`no probe ${name}; probes: ${Object.keys(probes).join(", ")}`);
   const runs = [];
   for (let r = 0; r < RUNS; r++) {
     const out = execFileSync(process.execPath, ["--expose-gc", self, "--child", name], { encoding: "utf8" });
