@@ -337,7 +337,7 @@ export class EventLoop {
     else if (tick > MAX_TICK) tick = MAX_TICK;
     // Into an empty core: bring its time up to now first (it stood still while it was empty), so
     // a burst is filed near the present rather than in one far slot to cascade all at once.
-    if (this._timers.size === 0) this._timers.syncTime(Math.floor(nowUs) + TICK_ORIGIN);
+    if (this._timers.size === 0) this._timers.syncTime(tickOf(nowMs));
     const id = this._timers.schedule(tick);
     h._id = id;
     this._timerHandles[id] = h;

@@ -82,38 +82,30 @@ export class NativeTimerCore implements TimerCore {
 
   schedule(deadline: number): number {
     const id = this._freeTop > 0 ? this._free[--this._freeTop]! : this._nextId++;
-    let n = this._n;
-    if (n === CAP) {
-      this._core.flush(n);
-      n = 0;
-    }
-    this._cmds[2 * n] = id;
-    this._cmds[2 * n + 1] = deadline;
-    this._n = n + 1;
+    this._command(id, deadline);
     this._size++;
     return id;
   }
 
   cancel(id: number): void {
-    let n = this._n;
-    if (n === CAP) {
-      this._core.flush(n);
-      n = 0;
-    }
-    this._cmds[2 * n] = -1 - id;
-    this._n = n + 1;
+    this._command(-1 - id, 0);
     this._size--;
     this._release(id);
   }
 
   syncTime(now: number): void {
+    this._command(LAYOUT.cmdSyncTime, now);
+  }
+
+  /** Append one command (word, value) to the shared buffer; a full buffer is applied first. */
+  private _command(word: number, value: number): void {
     let n = this._n;
     if (n === CAP) {
       this._core.flush(n);
       n = 0;
     }
-    this._cmds[2 * n] = LAYOUT.cmdSyncTime;
-    this._cmds[2 * n + 1] = now;
+    this._cmds[2 * n] = word;
+    this._cmds[2 * n + 1] = value;
     this._n = n + 1;
   }
 
