@@ -353,9 +353,9 @@ export function gather(...args: unknown[]): GatheringFuture<unknown[]> {
         outer.setException(fut._makeCancelledError());
         return;
       }
-      const exc = fut.exception();
-      if (exc !== null) {
-        outer.setException(exc);
+      // _failed, not `exception() !== null`: a JavaScript coroutine may throw null.
+      if (fut._failed) {
+        outer.setException(fut._retrieveException());
         return;
       }
     }
@@ -367,8 +367,7 @@ export function gather(...args: unknown[]): GatheringFuture<unknown[]> {
           // A fresh error, as asyncio's: the child keeps its saved one for its own result().
           results[i] = new CancelledError(f._cancelMessage === undefined ? "" : f._cancelMessage);
         } else {
-          const e = f.exception();
-          results[i] = e !== null ? e : f._result;
+          results[i] = f._failed ? f._retrieveException() : f._result;
         }
       }
       // asyncio builds this error from the last child in argument order (its results loop
@@ -442,7 +441,7 @@ function* waitGen<T>(
     if (
       counter <= 0 ||
       returnWhen === FIRST_COMPLETED ||
-      (returnWhen === FIRST_EXCEPTION && !f.cancelled() && f.exception() !== null)
+      (returnWhen === FIRST_EXCEPTION && f._failed && (f._retrieveException(), true))
     ) {
       if (timeoutHandle !== null) timeoutHandle.cancel();
       if (!waiter.done()) waiter.setResult(undefined);
@@ -584,8 +583,7 @@ export function shield<T>(aw: Awaitable<T>): Future<T> {
     }
     if (f.cancelled()) outer.cancel();
     else {
-      const exc = f.exception();
-      if (exc !== null) outer.setException(exc);
+      if (f._failed) outer.setException(f._retrieveException());
       else outer.setResult(f._result as T);
     }
   };

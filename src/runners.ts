@@ -62,8 +62,8 @@ async function cancelAllTasks(loop: EventLoop): Promise<void> {
   await loop.runUntilComplete(gather(...toCancel, { returnExceptions: true }));
   for (const t of toCancel as Set<Task<unknown>>) {
     if (t.cancelled()) continue;
-    const exc = t.exception();
-    if (exc !== null) {
+    if (t._failed) {
+      const exc = t._retrieveException();
       loop.callExceptionHandler({
         message: "unhandled exception during asyncio.run() shutdown",
         exception: exc,

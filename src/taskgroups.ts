@@ -74,8 +74,8 @@ export class TaskGroup {
       if (!this._onCompletedFut.done()) this._onCompletedFut.setResult(true);
     }
     if (task.cancelled()) return;
-    const exc = task.exception();
-    if (exc === null) return;
+    if (!task._failed) return; // (not `exception() === null`: a child may throw null)
+    const exc = task._retrieveException();
     this._errors.push(exc);
     const parent = this._parentTask!;
     if (parent.done()) {

@@ -1141,3 +1141,87 @@ describe("cancelling an async-function task", () => {
     expect(r).toEqual(["CancelledError", true]);
   });
 });
+
+// ---------------------------------------------------------------------------- non-Error throws
+
+describe("a coroutine that throws null or undefined fails (JavaScript can throw any value)", () => {
+  const failing = (v: unknown) =>
+    aio.coroutine(function* () {
+      yield* aio.sleep(0);
+      throw v;
+    });
+
+  for (const [label, v] of [
+    ["null", null],
+    ["undefined", undefined],
+  ] as const) {
+    it(`throw ${label}: gather, shield, wait(FIRST_EXCEPTION), TaskGroup and the task itself see a failure`, async () => {
+      const seen = await runGen(function* () {
+        const out: string[] = [];
+        try {
+          const r = yield* aio.gather(failing(v)(), aio.sleep(0.01, "ok"));
+          out.push(`gather returned ${String(r)}`);
+        } catch (e) {
+          out.push(`gather threw ${String(e)}`);
+        }
+        const kept = yield* aio.gather(failing(v)(), aio.sleep(0, "ok"), { returnExceptions: true });
+        out.push(`gather returnExceptions ${kept.length} ${String(kept[0])} ${String(kept[1])}`);
+        try {
+          const r = yield* aio.shield(failing(v)());
+          out.push(`shield returned ${String(r)}`);
+        } catch (e) {
+          out.push(`shield threw ${String(e)}`);
+        }
+        const slow = aio.createTask(aio.sleep(0.05));
+        const [done, pending] = yield* aio.wait([aio.createTask(failing(v)()), slow], {
+          returnWhen: aio.FIRST_EXCEPTION,
+        });
+        out.push(`wait done ${done.size} pending ${pending.size}`);
+        slow.cancel();
+        try {
+          yield* aio.taskGroup(function* (tg) {
+            tg.createTask(failing(v)());
+            tg.createTask(aio.sleep(0.05));
+          });
+          out.push("taskGroup returned");
+        } catch (e) {
+          out.push(`taskGroup threw ${(e as aio.ExceptionGroup).errors.map(String).join(",")}`);
+        }
+        const t = aio.createTask(failing(v)());
+        try {
+          yield* t;
+          out.push("task returned");
+        } catch (e) {
+          out.push(`task threw ${String(e)}`);
+        }
+        return out;
+      });
+      expect(seen).toEqual([
+        `gather threw ${label}`,
+        `gather returnExceptions 2 ${label} ok`,
+        `shield threw ${label}`,
+        "wait done 1 pending 1",
+        `taskGroup threw ${label}`,
+        `task threw ${label}`,
+      ]);
+    });
+  }
+
+  it("run(): a task that throws null when cancelled at shutdown is reported, not dropped", async () => {
+    const reports: unknown[][] = [];
+    await aio.run(function* () {
+      aio.getRunningLoop().setExceptionHandler((_loop, ctx) => reports.push([ctx.message, ctx.exception]));
+      aio.createTask(
+        aio.coroutine(function* () {
+          try {
+            yield* aio.sleep(10);
+          } catch {
+            throw null;
+          }
+        })(),
+      );
+      yield* aio.sleep(0);
+    });
+    expect(reports).toEqual([["unhandled exception during asyncio.run() shutdown", null]]);
+  });
+});
