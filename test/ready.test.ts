@@ -107,9 +107,13 @@ describe("ReadyQueue", () => {
           for (let b = 0; b < burst; b++) {
             const ctx = ctxs[Math.floor(rnd() * 4)]!;
             const fn = fns[Math.floor(rnd() * 8)]!;
-            const seq = q.push(fn, ONE_ARG, next, ctx);
+            // All three argument modes, so a context change rides on each (and a cancel of an
+            // argument-less entry that carries one).
+            const mode = [NO_ARG, ONE_ARG, ONE_ARG, MANY_ARGS][Math.floor(rnd() * 4)]!;
+            const arg = mode === NO_ARG ? undefined : mode === ONE_ARG ? next : [next];
+            const seq = q.push(fn, mode, arg, ctx);
             if (seq !== next) expect(seq).toBe(next);
-            model.push({ fn, mode: ONE_ARG, arg: next, ctx, seq });
+            model.push({ fn, mode, arg, ctx, seq });
             next++;
           }
         } else if (r < 0.6 && model.length > 0) {
@@ -121,7 +125,7 @@ describe("ReadyQueue", () => {
           for (let p = 0; p < pops && model.length > 0; p++) {
             const want = model.shift()!;
             const got = pop(q);
-            if (got.seq !== want.seq || got.fn !== want.fn || got.ctx !== want.ctx || (want.fn !== null && got.arg !== want.arg)) {
+            if (got.seq !== want.seq || got.fn !== want.fn || got.ctx !== want.ctx || (want.fn !== null && (got.mode !== want.mode || String(got.arg) !== String(want.arg)))) {
               expect(got).toEqual(want);
             }
           }
@@ -130,6 +134,20 @@ describe("ReadyQueue", () => {
       }
       expect(next).toBeGreaterThan(10_000);
     }
+  });
+
+  it("cancelling an argument-less entry that changes the context keeps the context for the entries after it", () => {
+    const q = new ReadyQueue();
+    q.push(fns[0]!, NO_ARG, undefined, ctxs[0]!);
+    const s1 = q.push(fns[1]!, NO_ARG, undefined, ctxs[1]!);
+    q.push(fns[2]!, NO_ARG, undefined, ctxs[1]!);
+    q.cancel(s1);
+    const got = [pop(q), pop(q), pop(q)].map((e) => [e.fn, e.ctx]);
+    expect(got).toEqual([
+      [fns[0], ctxs[0]],
+      [null, ctxs[1]],
+      [fns[2], ctxs[1]],
+    ]);
   });
 
   it("clear() empties the queue and it stays usable", () => {

@@ -13,9 +13,11 @@
  * enough for V8 to allocate them straight into old space, so a burst's storage is never copied
  * by the young-generation collector.
  *
- * Contexts change rarely between consecutive entries, so they are stored run-length encoded:
- * a change point (first sequence number, context) each time the pushed context differs from the
- * previous one; `headCtx` is the context of the entry at head.
+ * Contexts often repeat between consecutive entries, so an entry stores one only where it
+ * differs from the previous entry's: its mode byte then carries CTX_CHANGE and the chunk's
+ * context array (made on the chunk's first change) holds it. `headCtx` is the context of the
+ * entry at head; the change is taken in when the entry reaches the head. Entries of a thousand
+ * different tasks in a row cost a slot each in the chunk, nothing allocated per entry.
  *
  * Entries are numbered by a running sequence number. A Handle remembers its entry's number,
  * which locates the entry for cancel() while it is queued (a cancelled entry's callback is
@@ -26,6 +28,8 @@ import type { AsyncResource } from "node:async_hooks";
 export const NO_ARG = 0;
 export const ONE_ARG = 1;
 export const MANY_ARGS = 2;
+/** Mode bit: this entry's context differs from the previous entry's (in the chunk's ctxs). */
+const CTX_CHANGE = 4;
 
 const FIRST_CHUNK = 1024;
 const MAX_CHUNK = 1 << 15;
@@ -39,6 +43,8 @@ export class Chunk {
    * callbacks then touches half the memory). */
   args: unknown[] | null = null;
   modes: Uint8Array;
+  /** Contexts of the entries marked CTX_CHANGE, allocated on the chunk's first one. */
+  ctxs: (AsyncResource | undefined)[] | null = null;
   /** Sequence number of slot 0. */
   base = 0;
   next: Chunk | null = null;
@@ -50,6 +56,10 @@ export class Chunk {
 
   newArgs(): unknown[] {
     return (this.args = new Array(this.size));
+  }
+
+  newCtxs(): (AsyncResource | undefined)[] {
+    return (this.ctxs = new Array(this.size));
   }
 }
 
@@ -68,12 +78,6 @@ export class ReadyQueue {
   headCtx: AsyncResource | null = null;
   /** The context last pushed. */
   private tailCtx: AsyncResource | null = null;
-  /** Pending context change points after the head: parallel arrays from index ctxHead on. */
-  private ctxSeqs: number[] = [];
-  private ctxVals: AsyncResource[] = [];
-  private ctxHead = 0;
-  /** Sequence number of the next change point, or -1. */
-  private nextCtxSeq = -1;
 
   constructor() {
     this.hc = this.tc = new Chunk(FIRST_CHUNK);
@@ -90,10 +94,10 @@ export class ReadyQueue {
     }
     c.fns[i] = fn;
     if (mode !== NO_ARG) (c.args ?? c.newArgs())[i] = arg;
-    c.modes[i] = mode;
     this.ti = i + 1;
     const seq = this.headSeq + this.length++;
-    if (ctx !== this.tailCtx) this.contextChange(seq, ctx);
+    if (ctx !== this.tailCtx) this.contextChange(c, i, mode, ctx);
+    else c.modes[i] = mode;
     return seq;
   }
 
@@ -107,13 +111,16 @@ export class ReadyQueue {
     return n;
   }
 
-  private contextChange(seq: number, ctx: AsyncResource): void {
+  /** Entry (c, i) has another context than the one before it. */
+  private contextChange(c: Chunk, i: number, mode: number, ctx: AsyncResource): void {
     this.tailCtx = ctx;
-    if (seq === this.headSeq) this.headCtx = ctx;
-    else {
-      if (this.nextCtxSeq < 0) this.nextCtxSeq = seq;
-      this.ctxSeqs.push(seq);
-      this.ctxVals.push(ctx);
+    if (this.length === 1) {
+      // Into an empty queue: it is the head.
+      this.headCtx = ctx;
+      c.modes[i] = mode;
+    } else {
+      (c.ctxs ?? c.newCtxs())[i] = ctx;
+      c.modes[i] = mode | CTX_CHANGE;
     }
   }
 
@@ -124,50 +131,35 @@ export class ReadyQueue {
     c.fns[i] = null;
     if (c.modes[i] !== NO_ARG) c.args![i] = undefined;
     this.length--;
-    const seq = ++this.headSeq;
-    if (seq === this.nextCtxSeq) this.advanceCtx();
-    else if (this.length === 0) this.resetCtx();
-    if (i + 1 < c.size) {
-      this.hi = i + 1;
-      return;
-    }
-    this.hi = 0;
-    if (c === this.tc) {
-      // The only chunk: reuse it from the start.
-      this.ti = 0;
-      c.base = this.headSeq;
-      return;
-    }
-    this.hc = c.next!;
-    c.next = null;
-    if (c.size === MAX_CHUNK && this.pool.length < POOL_MAX) this.pool.push(c);
-  }
-
-  private advanceCtx(): void {
-    const k = this.ctxHead;
-    this.headCtx = this.ctxVals[k]!;
-    this.ctxVals[k] = undefined as never;
-    this.ctxHead = k + 1;
-    if (this.ctxHead < this.ctxSeqs.length) {
-      if (this.ctxHead >= 4096 && this.ctxHead * 2 >= this.ctxSeqs.length) {
-        // The queue never drained (a long burst): drop the consumed change points.
-        this.ctxSeqs = this.ctxSeqs.slice(this.ctxHead);
-        this.ctxVals = this.ctxVals.slice(this.ctxHead);
-        this.ctxHead = 0;
+    this.headSeq++;
+    let h = c;
+    let k = i + 1;
+    if (k === c.size) {
+      k = 0;
+      if (c === this.tc) {
+        // The only chunk (and now empty): reuse it from the start.
+        this.ti = 0;
+        c.base = this.headSeq;
+      } else {
+        h = this.hc = c.next!;
+        c.next = null;
+        if (c.size === MAX_CHUNK && this.pool.length < POOL_MAX) this.pool.push(c);
       }
-      this.nextCtxSeq = this.ctxSeqs[this.ctxHead]!;
-    } else {
-      this.ctxSeqs.length = 0;
-      this.ctxVals.length = 0;
-      this.ctxHead = 0;
-      this.nextCtxSeq = -1;
     }
-  }
-
-  private resetCtx(): void {
-    // Empty: the next push starts a new run.
-    this.tailCtx = null;
-    this.headCtx = null;
+    this.hi = k;
+    if (this.length === 0) {
+      // Empty: the next push starts afresh.
+      this.tailCtx = null;
+      this.headCtx = null;
+      return;
+    }
+    const m = h.modes[k]!;
+    if (m >= CTX_CHANGE) {
+      // The new head brings its context.
+      this.headCtx = h.ctxs![k]!;
+      h.ctxs![k] = undefined;
+      h.modes[k] = m - CTX_CHANGE;
+    }
   }
 
   /** Cancel a queued entry by sequence number (no-op if it already ran). */
@@ -179,7 +171,8 @@ export class ReadyQueue {
     if (c === null) return;
     const i = seq - c.base;
     c.fns[i] = null;
-    if (c.modes[i] !== NO_ARG) c.args![i] = undefined;
+    // (An entry not yet at the head may carry CTX_CHANGE: its context stays for the head change.)
+    if ((c.modes[i]! & ~CTX_CHANGE) !== NO_ARG) c.args![i] = undefined;
   }
 
   clear(): void {
