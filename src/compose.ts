@@ -7,7 +7,7 @@
 import { CancelledError, RuntimeError, TimeoutError, timeoutFrom } from "./errors.js";
 import { Coroutine, genCoroutine, isCoroutine, isGenerator } from "./coroutines.js";
 import { currentLoop } from "./events.js";
-import { CANCELLED, Future, PENDING, wrapFuture } from "./futures.js";
+import { CANCELLED, F_GATHER_MARK, Future, PENDING, wrapFuture } from "./futures.js";
 import type { AsyncResource } from "node:async_hooks";
 import type { TimerEntry, TimerHandle } from "./handles.js";
 import { describeValue, type EventLoop } from "./loop.js";
@@ -301,7 +301,6 @@ export class GatheringFuture<T> extends Future<T> {
   }
 }
 
-let gatherEpoch = 0;
 
 function isOptionsBag(x: unknown): boolean {
   if (x === null || typeof x !== "object" || isAwaitable(x)) return false;
@@ -332,10 +331,11 @@ export function gather(...args: unknown[]): GatheringFuture<unknown[]> {
     outer.setResult([]);
     return outer;
   }
-  // Duplicates share one child. Futures and coroutines are deduplicated by marking them with
-  // this call's epoch (no hashing); only foreign thenables go through a Map.
-  const epoch = ++gatherEpoch;
+  // Duplicates share one child. A future is marked while the call runs (a flag bit, no hashing);
+  // a coroutine seen before is already taken, and only then are the children searched (a Map of
+  // the coroutines' tasks, made once); foreign thenables go through a Map.
   let argToFut: Map<unknown, Future<unknown>> | null = null;
+  let coroToFut: Map<unknown, Future<unknown>> | null = null;
   const children: Future<unknown>[] = [];
   let nfuts = 0;
   let nfinished = 0;
@@ -378,33 +378,44 @@ export function gather(...args: unknown[]): GatheringFuture<unknown[]> {
   };
   nameCallback(doneCallback, "gather.<locals>._done_callback");
 
-  for (const arg of args) {
-    let fut: Future<unknown> | undefined;
-    if (arg instanceof Future || arg instanceof Coroutine) {
-      const marked = arg as { _gatherEpoch?: number; _gatherFut?: Future<unknown> };
-      if (marked._gatherEpoch === epoch) fut = arg instanceof Future ? arg : marked._gatherFut;
-    } else if (argToFut !== null) {
-      fut = argToFut.get(arg);
-    }
-    if (fut === undefined) {
-      fut = ensureFuture(arg, loop);
-      if (loop === undefined) loop = fut._loop;
-      nfuts++;
-      if (arg instanceof Future) arg._gatherEpoch = epoch;
-      else if (arg instanceof Coroutine) {
-        arg._gatherEpoch = epoch;
-        arg._gatherFut = fut;
-      } else {
-        if (argToFut === null) argToFut = new Map();
-        argToFut.set(arg, fut);
+  try {
+    for (const arg of args) {
+      let fut: Future<unknown> | undefined;
+      if (arg instanceof Future) {
+        if ((arg._flags & F_GATHER_MARK) !== 0) fut = arg;
+      } else if (arg instanceof Coroutine) {
+        if (arg._used) fut = (coroToFut ??= tasksByCoroutine(children)).get(arg);
+      } else if (argToFut !== null) {
+        fut = argToFut.get(arg);
       }
-      fut.addDoneCallback(doneCallback);
+      if (fut === undefined) {
+        fut = ensureFuture(arg, loop);
+        if (loop === undefined) loop = fut._loop;
+        nfuts++;
+        if (arg instanceof Future) arg._flags |= F_GATHER_MARK;
+        else if (arg instanceof Coroutine) {
+          if (coroToFut !== null) coroToFut.set(arg, fut);
+        } else {
+          if (argToFut === null) argToFut = new Map();
+          argToFut.set(arg, fut);
+        }
+        fut.addDoneCallback(doneCallback);
+      }
+      children.push(fut);
     }
-    children.push(fut);
+  } finally {
+    for (let i = 0; i < children.length; i++) children[i]!._flags &= ~F_GATHER_MARK;
   }
   outer = new GatheringFuture<unknown[]>(children, loop!);
   if (options.signal !== undefined) bindSignal(outer, options.signal);
   return outer;
+}
+
+/** The children of a gather() that are tasks of coroutines, by coroutine (its duplicates' lookup). */
+function tasksByCoroutine(children: Future<unknown>[]): Map<unknown, Future<unknown>> {
+  const m = new Map<unknown, Future<unknown>>();
+  for (const c of children) if (c instanceof Task && c._coro instanceof Coroutine) m.set(c._coro, c);
+  return m;
 }
 
 // ---------------------------------------------------------------------------- wait

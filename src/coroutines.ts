@@ -40,18 +40,27 @@ export class Coroutine<T = unknown> implements PromiseLike<T>, Iterable<unknown>
   /** @internal */ readonly _fn: Function;
   /** @internal */ readonly _this: unknown;
   /** @internal */ _args: unknown[];
-  /** @internal */ readonly _kind: number;
-  /** @internal */ _used = false;
-  /** gather() deduplication marks. @internal */
-  _gatherEpoch = 0;
-  /** @internal */ _gatherFut: Future<unknown> | undefined = undefined;
+  /** The kind (KIND_GEN or KIND_ASYNC) in bit 0, `used` in bit 1: one field. @internal */
+  _bits: number;
 
   /** @internal */
   constructor(fn: Function, thisArg: unknown, args: unknown[], kind: number) {
     this._fn = fn;
     this._this = thisArg;
     this._args = args;
-    this._kind = kind;
+    this._bits = kind;
+  }
+
+  /** KIND_GEN or KIND_ASYNC. @internal */
+  get _kind(): number {
+    return this._bits & 1;
+  }
+  /** Awaited or wrapped in a task already (a coroutine runs once). @internal */
+  get _used(): boolean {
+    return this._bits > 1;
+  }
+  set _used(v: boolean) {
+    this._bits = v ? this._bits | 2 : this._bits & 1;
   }
 
   /** The function this coroutine runs. */

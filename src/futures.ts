@@ -161,6 +161,8 @@ const F_BLOCKING = 8;
 const F_LOG_TRACEBACK = 16;
 /** Done callbacks run at once instead of through callSoon (inline tasks). @internal */
 export const F_SYNC_CALLBACKS = 32;
+/** Already a child of the gather() call being built (deduplication; cleared before it returns). @internal */
+export const F_GATHER_MARK = 64;
 
 /** @internal */
 export interface FutureExtras {
@@ -177,8 +179,6 @@ export class Future<T = unknown> implements PromiseLike<T>, Iterator<Future<unkn
   /** @internal */ _loop: EventLoop;
   /** Rarely used state (cancel message, saved CancelledError, a task's AbortController). @internal */
   _x: FutureExtras | null = null;
-  /** Marks the gather() call that already holds this future (deduplication). @internal */
-  _gatherEpoch = 0;
   // Done callbacks: the first inline, the rest as flat (fn, arg, ctx) triples.
   private _cb0: Function | null = null;
   private _arg0: unknown = undefined;

@@ -50,7 +50,12 @@ const T_HAND_BACK = 16;
 /** A cancellation handed back by an inline task: pending from the step the wake-up starts on. */
 const T_DEFER_CANCEL = 32;
 const T_STEP_SHIFT = 6;
-const T_LOW_MASK = 63;
+const T_STEP_MASK = 3 << T_STEP_SHIFT;
+/** cancelling()'s count lives in the bits from here up (a field less per task). */
+const T_COUNT_SHIFT = 8;
+const T_COUNT_ONE = 1 << T_COUNT_SHIFT;
+/** The count saturates here (2^22 requests without an uncancel()): _tflags stays a small integer. */
+const T_COUNT_MAX = (1 << 22) - 1;
 const STEP_NONE = 0;
 const STEP_THROW = 1;
 const STEP_SEND = 2;
@@ -100,7 +105,6 @@ export class Task<T = unknown> extends Future<T> {
   /** Task flags: must-cancel, send-result, started, and the step mode (2 bits). @internal */
   _tflags = 0;
   /** @internal */ _futWaiter: Future<unknown> | null = null;
-  private _numCancelsRequested = 0;
   /** @internal */ _ctx: AsyncResource;
   /** The task reported by currentTask() while this one steps (itself, or the owner of an inline task). @internal */
   _owner: Task<unknown>;
@@ -170,10 +174,14 @@ export class Task<T = unknown> extends Future<T> {
   }
   /** What the next step delivers: nothing, an exception to throw in, or a value to send. */
   private get _stepMode(): number {
-    return this._tflags >> T_STEP_SHIFT;
+    return (this._tflags & T_STEP_MASK) >> T_STEP_SHIFT;
   }
   private set _stepMode(v: number) {
-    this._tflags = (this._tflags & T_LOW_MASK) | (v << T_STEP_SHIFT);
+    this._tflags = (this._tflags & ~T_STEP_MASK) | (v << T_STEP_SHIFT);
+  }
+  /** Pending cancellation requests (asyncio's _num_cancels_requested). */
+  private get _numCancelsRequested(): number {
+    return this._tflags >> T_COUNT_SHIFT;
   }
   private get _abort(): AbortController | null {
     return this._x === null ? null : this._x.abort;
@@ -227,7 +235,7 @@ export class Task<T = unknown> extends Future<T> {
   override cancel(msg?: string): boolean {
     if (this._logTraceback) this._retrieveException();
     if (this._state !== PENDING) return false;
-    this._numCancelsRequested++;
+    if (this._numCancelsRequested < T_COUNT_MAX) this._tflags += T_COUNT_ONE;
     if (this._abort !== null && !this._abort.signal.aborted) {
       this._abort.abort(new CancelledError(msg ?? ""));
     }
@@ -252,7 +260,7 @@ export class Task<T = unknown> extends Future<T> {
 
   /** Withdraw one cancellation request; returns how many remain. */
   uncancel(): number {
-    if (this._numCancelsRequested > 0) this._numCancelsRequested--;
+    if (this._numCancelsRequested > 0) this._tflags -= T_COUNT_ONE;
     return this._numCancelsRequested;
   }
 
