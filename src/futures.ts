@@ -152,7 +152,9 @@ export type FutureThen<R> = Reaction<R>;
 /** Done callback of a then() registration. @internal */
 export function settleReaction(r: Reaction): void {
   rt.foreignResolved = true;
-  r.settle(r.fut!);
+  const fut = r.fut!;
+  fut._loop._plainAwaits.delete(r);
+  r.settle(fut);
 }
 
 const STATE_MASK = 3;
@@ -521,6 +523,7 @@ export class Future<T = unknown> implements PromiseLike<T>, Iterator<Future<unkn
     }
     const loop = this._loop;
     if (!loop.isRunning()) hooks.enterAmbient!(loop);
+    loop._plainAwaits.add(reaction as Reaction);
     this._addCallback(settleReaction, reaction, loop._curCtx ?? new AsyncResource("aionode.Await"));
     return p;
   }

@@ -53,7 +53,7 @@ import { ARG_MODE, ArgList, ArgsHandle, Handle, NO_ARGS, TimerHandle, argsOf, ty
 import { callRepr, nameCallback } from "./internal/repr.js";
 import { ReadyQueue } from "./internal/ready.js";
 import { rt } from "./internal/state.js";
-import type { Future } from "./futures.js";
+import type { Future, Reaction } from "./futures.js";
 import type { Task } from "./tasks.js";
 import type { Coroutine } from "./coroutines.js";
 import type { AwaitedOf } from "./compose.js";
@@ -185,6 +185,12 @@ export class EventLoop {
   private _runReject: ((e: unknown) => void) | null = null;
   /** Futures of this loop that failed and whose exception nobody has retrieved yet. @internal */
   _unretrieved: Set<WeakRef<Future<unknown>>> = new Set();
+  /**
+   * Awaits of plain code (no task: a Node callback's `await aio.sleep(1)`) on futures of this
+   * loop, until settled: run() cancels their futures at shutdown, and close() fails what is left,
+   * so no such await is left hanging. @internal
+   */
+  _plainAwaits: Set<Reaction> = new Set();
 
   private readonly _batchBound: () => void;
   private readonly _lazyDisarmBound: () => void;
@@ -524,6 +530,15 @@ export class EventLoop {
     this._unretrieved.clear();
     // Its pending tasks can never run again: the registry lets go of them.
     hooks.forgetTasks?.(this);
+    // Nor can its pending futures complete: plain code awaiting one gets an error, not silence.
+    if (this._plainAwaits.size > 0) {
+      const waits = [...this._plainAwaits];
+      this._plainAwaits.clear();
+      // From a microtask: a then() callback never runs inside the caller's close().
+      microtask(() => {
+        for (const r of waits) r.fail(new RuntimeError("Event loop is closed"));
+      });
+    }
   }
 
   // ------------------------------------------------------------------ ambient mode

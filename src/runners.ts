@@ -56,6 +56,10 @@ export async function run<T>(main: unknown, options: RunOptions = {}): Promise<T
 }
 
 async function cancelAllTasks(loop: EventLoop): Promise<void> {
+  // Plain code (a Node handler, no task) awaiting a future of this loop is cancelled as well, as
+  // its asyncio twin, a task, would be: its await throws CancelledError once the loop runs the
+  // future's callbacks (below, or in the shutdown runs after this).
+  for (const r of [...loop._plainAwaits]) r.fut!.cancel();
   const toCancel = allTasks(loop);
   if (toCancel.size === 0) return;
   for (const t of toCancel) t.cancel();

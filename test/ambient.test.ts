@@ -241,6 +241,53 @@ describe("module-level functions from plain async code (no loop running)", () =>
     expect(log).toEqual(["main 0", "main 1", "main 2", "bg 0 home", "bg 1 home", "bg 2 home"]);
   });
 
+  it("plain code awaiting futures of a run's loop when run() ends: cancelled at its shutdown, as tasks are", async () => {
+    const log: string[] = [];
+    let userFut: aio.Future<string> | undefined;
+    const plain = async (label: string, aw: () => PromiseLike<unknown>) => {
+      try {
+        log.push(`${label} resolved ${String(await aw())}`);
+      } catch (e) {
+        log.push(`${label} ${(e as Error).name}`);
+      }
+    };
+    const handlers: Promise<void>[] = [];
+    const r = await aio.run(function* () {
+      const loop = aio.getRunningLoop();
+      userFut = loop.createFuture<string>();
+      // Node callbacks (no task) using module-level functions: they get the running loop.
+      setTimeout(() => {
+        handlers.push(plain("sleep", () => aio.sleep(5, "late")));
+        handlers.push(plain("future", () => userFut!));
+        handlers.push(plain("quick", () => aio.sleep(0, "quick")));
+      }, 1);
+      yield* aio.sleep(0.05);
+      return "main";
+    });
+    await Promise.all(handlers);
+    expect(r).toBe("main");
+    expect(log.sort()).toEqual(["future CancelledError", "quick resolved quick", "sleep CancelledError"]);
+    expect(userFut!.cancelled()).toBe(true);
+  });
+
+  it("plain code awaiting a future of a loop that is closed: the await throws RuntimeError('Event loop is closed')", async () => {
+    const loop = aio.newEventLoop();
+    const fut = loop.createFuture<number>();
+    const waited = (async () => {
+      try {
+        return await fut;
+      } catch (e) {
+        return e;
+      }
+    })();
+    await new Promise((resolve) => setTimeout(resolve, 1));
+    loop.close();
+    const e = (await waited) as Error;
+    expect(e).toBeInstanceOf(aio.RuntimeError);
+    expect(e.message).toBe("Event loop is closed");
+    expect(fut.done()).toBe(false);
+  });
+
   it("run() or running another loop from inside an ambient task or callback is a RuntimeError", async () => {
     const errors: string[] = [];
     const attempt = (fn: () => unknown) => {
@@ -449,20 +496,20 @@ setTimeout(() => console.log("done"), 100);
     expect(r.code).toBe(0);
   });
 
-  it("a closed loop's dropped sleep does not keep the process alive (task pending forever)", async () => {
+  it("a closed loop's dropped sleep does not keep the process alive; plain code awaiting its task gets 'Event loop is closed'", async () => {
     const r = await runModule(
       built,
       `import * as aio from AIO;
 const loop = aio.getEventLoop();
 const t = aio.createTask(aio.sleep(3600, "never"));
-t.then((v) => console.log("resolved", v), (e) => console.log("rejected", e.name));
+t.then((v) => console.log("resolved", v), (e) => console.log("rejected", e.name, e.message));
 await aio.sleep(0.005);
 loop.close();
 console.log("closed", t.done());
 `,
     );
     expect(r.killed).toBe(false);
-    expect(r.stdout).toBe("closed false\n");
+    expect(r.stdout).toBe("closed false\nrejected RuntimeError Event loop is closed\n");
     expect(r.code).toBe(0);
   });
 });
