@@ -20,6 +20,10 @@ import { rt } from "./internal/state.js";
 
 const KIND_GEN = 0;
 const KIND_ASYNC = 1;
+/** Coroutine._bits: taken (awaited or wrapped in a task). */
+const USED = 2;
+/** Coroutine._bits: _args is the one argument itself, not an array. */
+const ONE_ARG = 4;
 
 const COROUTINE_FN = Symbol.for("aionode.coroutineFunction");
 
@@ -39,16 +43,17 @@ export function isGenerator(x: unknown): x is Generator<unknown, unknown, unknow
 export class Coroutine<T = unknown> implements PromiseLike<T>, Iterable<unknown> {
   /** @internal */ readonly _fn: Function;
   /** @internal */ readonly _this: unknown;
-  /** @internal */ _args: unknown[];
-  /** The kind (KIND_GEN or KIND_ASYNC) in bit 0, `used` in bit 1: one field. @internal */
+  /** The arguments: an array, or with ONE_ARG the one argument itself (no array). @internal */
+  _args: unknown;
+  /** The kind (KIND_GEN or KIND_ASYNC) in bit 0, `used` in bit 1, ONE_ARG in bit 2. @internal */
   _bits: number;
 
-  /** @internal */
-  constructor(fn: Function, thisArg: unknown, args: unknown[], kind: number) {
+  /** @internal `bits`: the kind, with ONE_ARG when `args` is the one argument itself. */
+  constructor(fn: Function, thisArg: unknown, args: unknown, bits: number) {
     this._fn = fn;
     this._this = thisArg;
     this._args = args;
-    this._bits = kind;
+    this._bits = bits;
   }
 
   /** KIND_GEN or KIND_ASYNC. @internal */
@@ -57,10 +62,10 @@ export class Coroutine<T = unknown> implements PromiseLike<T>, Iterable<unknown>
   }
   /** Awaited or wrapped in a task already (a coroutine runs once). @internal */
   get _used(): boolean {
-    return this._bits > 1;
+    return (this._bits & USED) !== 0;
   }
   set _used(v: boolean) {
-    this._bits = v ? this._bits | 2 : this._bits & 1;
+    this._bits = v ? this._bits | USED : this._bits & ~USED;
   }
 
   /** The function this coroutine runs. */
@@ -76,7 +81,8 @@ export class Coroutine<T = unknown> implements PromiseLike<T>, Iterable<unknown>
 
   /** @internal Start the body: a generator object (generator kind) or the function's return value. */
   _start(): unknown {
-    return this._fn.apply(this._this, this._args);
+    if ((this._bits & ONE_ARG) !== 0) return this._fn.call(this._this, this._args);
+    return this._fn.apply(this._this, this._args as unknown[]);
   }
 
   /** @internal */
@@ -148,7 +154,12 @@ export function coroutine(fn: Function): Function {
   }
   if ((fn as unknown as Record<symbol, unknown>)[COROUTINE_FN] === true) return fn;
   const kind = fn instanceof GeneratorFunction ? KIND_GEN : KIND_ASYNC;
-  const wrapper = function (this: unknown, ...args: unknown[]) {
+  const wrapper = function (this: unknown) {
+    // One argument, the common case, is kept without an array (`arguments` is not materialized).
+    const n = arguments.length;
+    if (n === 1) return new Coroutine(fn, this, arguments[0], kind | ONE_ARG);
+    const args = new Array<unknown>(n);
+    for (let i = 0; i < n; i++) args[i] = arguments[i];
     return new Coroutine(fn, this, args, kind);
   };
   Object.defineProperty(wrapper, "name", { value: fn.name });

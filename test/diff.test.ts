@@ -4,9 +4,15 @@
  * async functions and compared with the same NAME.py (NAMEmixed.mjs: generator tasks awaiting
  * async bodies, likewise). Both run as child processes; their stdout
  * must match line for line. (The twins import "aionode", i.e. dist/: `npm test` builds first.)
+ *
+ * Each Python original runs once per test run, its twins sharing the trace; a trace that a twin
+ * matched is kept in node_modules/.cache/aionode-diff/ (keyed by the program's text and the
+ * Python version), so the suite's second run, on the other backend, compares with it instead of
+ * running Python again. AIONODE_DIFF_CACHE=0 runs Python every time.
  */
-import { execFile } from "node:child_process";
-import { readdirSync } from "node:fs";
+import { execFile, execFileSync } from "node:child_process";
+import { createHash } from "node:crypto";
+import { mkdirSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
@@ -36,6 +42,40 @@ async function output(cmd: string, file: string): Promise<string> {
   return stdout;
 }
 
+const useCache = process.env.AIONODE_DIFF_CACHE !== "0";
+const cacheDir = join(import.meta.dirname, "..", "node_modules", ".cache", "aionode-diff");
+const pythonVersion = execFileSync("python3", ["--version"]).toString().trim();
+
+function cachePath(original: string): string {
+  const key = createHash("sha256")
+    .update(pythonVersion)
+    .update("\0")
+    .update(readFileSync(join(dir, `${original}.py`)))
+    .digest("hex")
+    .slice(0, 24);
+  return join(cacheDir, `${original}-${key}.out`);
+}
+
+function readCached(original: string): string | undefined {
+  if (!useCache) return undefined;
+  try {
+    return readFileSync(cachePath(original), "utf8");
+  } catch {
+    return undefined;
+  }
+}
+
+/** One Python run per original in this test run, shared by its twins. */
+const pythonRuns = new Map<string, Promise<string>>();
+function pythonTrace(original: string): Promise<string> {
+  let p = pythonRuns.get(original);
+  if (p === undefined) {
+    p = output("python3", `${original}.py`);
+    pythonRuns.set(original, p);
+  }
+  return p;
+}
+
 describe("differential: Python asyncio vs aionode", () => {
   it("has at least 40 pairs", () => {
     expect(pairs.length).toBeGreaterThanOrEqual(40);
@@ -45,9 +85,14 @@ describe("differential: Python asyncio vs aionode", () => {
   });
   for (const [name, original] of pairs) {
     it.concurrent(name, async () => {
-      const [py, js] = await Promise.all([output("python3", `${original}.py`), output(process.execPath, `${name}.mjs`)]);
+      const cached = readCached(original);
+      const [py, js] = await Promise.all([cached ?? pythonTrace(original), output(process.execPath, `${name}.mjs`)]);
       expect(py.length).toBeGreaterThan(0);
       expect(js.split("\n")).toEqual(py.split("\n"));
+      if (cached === undefined && useCache) {
+        mkdirSync(cacheDir, { recursive: true });
+        writeFileSync(cachePath(original), py);
+      }
     });
   }
 });
