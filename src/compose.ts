@@ -449,6 +449,8 @@ function* waitGen<T>(
   let counter = fs.size;
   const onCompletion = (f: Future<unknown>): void => {
     counter--;
+    // (A failed future's exception counts as retrieved here, as asyncio's `exception()` call
+    // marks it; _failed, not `exception() !== null`, since a coroutine may throw null.)
     if (
       counter <= 0 ||
       returnWhen === FIRST_COMPLETED ||
