@@ -221,8 +221,24 @@ class SleepCoroutine<T> extends Coroutine<T> implements Iterator<unknown, T, unk
     onRejected?: ((reason: any) => R2 | PromiseLike<R2>) | null,
   ): PromiseLike<R1 | R2> {
     this._take();
+    if (this._delay <= 0 && this._value === undefined && this._signal === undefined) {
+      // A plain `await sleep(0)` needs no future of its own: one finished future per loop serves
+      // every such await (the await still takes one loop iteration: see _then's relinquish).
+      return (sleep0Future(currentLoop()) as Future<T>)._then(onFulfilled, onRejected, true);
+    }
     return makeSleepFuture(this._delay, this._value, this._signal)._then(onFulfilled, onRejected, this._delay <= 0);
   }
+}
+
+/** The loop's finished future (result undefined) that every plain `await sleep(0)` awaits. */
+function sleep0Future(loop: EventLoop): Future<undefined> {
+  let f = loop._sleep0 as Future<undefined> | null;
+  if (f === null) {
+    f = new Future<undefined>(loop);
+    f.setResult(undefined);
+    loop._sleep0 = f;
+  }
+  return f;
 }
 
 const EMPTY_ARGS: unknown[] = [];

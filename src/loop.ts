@@ -191,6 +191,8 @@ export class EventLoop {
    * so no such await is left hanging. @internal
    */
   _plainAwaits: Set<Reaction> = new Set();
+  /** The finished future every plain `await sleep(0)` awaits (compose.ts), made on first use. @internal */
+  _sleep0: Future<unknown> | null = null;
 
   private readonly _batchBound: () => void;
   private readonly _lazyDisarmBound: () => void;

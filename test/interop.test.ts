@@ -1142,6 +1142,38 @@ describe("cancelling an async-function task", () => {
   });
 });
 
+// ---------------------------------------------------------------------------- sleep(0) in async tasks
+
+describe("await sleep(0) in async-function tasks", () => {
+  it("yields one iteration each time; cancelling a task during it throws CancelledError there, and the others go on", async () => {
+    const log = await runAsync(async () => {
+      const out: string[] = [];
+      const worker = aio.coroutine(async (name: string) => {
+        for (let i = 0; i < 3; i++) {
+          try {
+            await aio.sleep(0);
+          } catch (e) {
+            out.push(`${name} ${(e as Error).name} at ${i}`);
+            throw e;
+          }
+          out.push(`${name} ${i}`);
+        }
+        return name;
+      });
+      const a = aio.createTask(worker("a"));
+      const b = aio.createTask(worker("b"));
+      await aio.sleep(0); // both start and wait in their first sleep(0)
+      b.cancel("stop b");
+      const r = await aio.gather(a, b, { returnExceptions: true });
+      out.push(`results ${String(r[0])} ${(r[1] as unknown as Error).name}`);
+      await aio.sleep(0);
+      out.push(`after ${(await aio.sleep(0, "v")) ?? "undefined"}`);
+      return out;
+    });
+    expect(log).toEqual(["a 0", "b CancelledError at 0", "a 1", "a 2", "results a CancelledError", "after v"]);
+  });
+});
+
 // ---------------------------------------------------------------------------- non-Error throws
 
 describe("a coroutine that throws null or undefined fails (JavaScript can throw any value)", () => {
