@@ -75,6 +75,56 @@ const probes = {
     await Promise.all(ps);
     return { "aionode generator task B": aionodeBytes, "node async fn + setImmediate B": nodeBytes };
   },
+  /**
+   * Bytes allocated per W2 task (100,000 tasks that each await sleep(0), gathered), collected or
+   * not: V8's sampling heap profiler with the collected objects kept in the profile, over three
+   * rounds after two warm-up rounds.
+   */
+  async alloc() {
+    const aio = await import("aionode");
+    const { Session } = await import("node:inspector/promises");
+    const N = 100_000;
+    const styles = {
+      generator: aio.coroutine(function* (i) {
+        yield* aio.sleep(0);
+        return i;
+      }),
+      async: aio.coroutine(async (i) => {
+        await aio.sleep(0);
+        return i;
+      }),
+    };
+    const round = (work) =>
+      aio.run(function* () {
+        const tasks = new Array(N);
+        for (let i = 0; i < N; i++) tasks[i] = aio.createTask(work(i));
+        yield* aio.gather(...tasks);
+      });
+    const session = new Session();
+    session.connect();
+    await session.post("HeapProfiler.enable");
+    const out = {};
+    for (const [name, work] of Object.entries(styles)) {
+      await round(work);
+      await round(work);
+      await session.post("HeapProfiler.startSampling", {
+        samplingInterval: 64,
+        includeObjectsCollectedByMajorGC: true,
+        includeObjectsCollectedByMinorGC: true,
+      });
+      for (let r = 0; r < 3; r++) await round(work);
+      const { profile } = await session.post("HeapProfiler.stopSampling");
+      let total = 0;
+      const walk = (node) => {
+        total += node.selfSize;
+        for (const c of node.children) walk(c);
+      };
+      walk(profile.head);
+      out[`${name} task B allocated`] = total / (3 * N);
+    }
+    session.disconnect();
+    return out;
+  },
   /** Promise-heavy code (async fn, two awaits each) with and without an AsyncLocalStorage enabled. */
   async als() {
     const { AsyncLocalStorage } = await import("node:async_hooks");
