@@ -35,6 +35,8 @@ for (const id of selected) {
     continue;
   }
   if (!existsSync(join(dirname(file), `${id}.svg`))) problems.push(`${id}: chart ${id}.svg missing`);
+  // On Linux every run records the hypervisor's steal (/proc/stat) beside its figures.
+  if (process.platform === "linux" && !finite(entry.steal?.median)) problems.push(`${id}: no CPU steal figure`);
   // Every contender the driver defines must be there (a probe of nothing: ids only).
   const expected = contendersFor(w, { nativeSkip: null, pythonSkip: null, uvloopSkip: null }).map((c) => c.id);
   for (const cid of expected) if (!(cid in entry.contenders)) problems.push(`${id} ${cid}: missing`);

@@ -274,6 +274,82 @@ const probes = {
     }
     return out;
   },
+  /**
+   * The machine's floor under W5/W7: lateness (us) of 1,000 one-shot wake-ups in a row, each at a
+   * delay uniform in [0, 1 ms), from the bare native driver (a timerfd in libuv: no loop, no
+   * callback work), from a loop's callLater (native backend when it loads), and from setTimeout;
+   * p50 and p99 of each, and the hypervisor's steal over the probe (% of CPU time, Linux).
+   */
+  async wake() {
+    const { loadAddon } = await import("../dist/backend/native.js");
+    const aio = await import("aionode");
+    const { lcg } = await import("./workloads.mjs");
+    const { cpuTicks, stealPercent } = await import("./run.mjs");
+    const K = 1000;
+    const q = (xs, p) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(p * xs.length))];
+    const out = {};
+    const record = (name, late) => {
+      out[`${name} p50 us`] = q(late, 0.5);
+      out[`${name} p99 us`] = q(late, 0.99);
+    };
+    const ticks0 = cpuTicks();
+    const loaded = loadAddon();
+    if ("addon" in loaded) {
+      const rnd = lcg();
+      const late = [];
+      await new Promise((resolve) => {
+        let due = 0;
+        const d = new loaded.addon.Driver(() => {
+          late.push((performance.now() - due) * 1000);
+          if (late.length === K) {
+            d.close();
+            resolve();
+            return;
+          }
+          arm();
+        });
+        const arm = () => {
+          const ms = rnd();
+          due = performance.now() + ms;
+          d.arm(ms * 1000); // the binding takes microseconds
+        };
+        arm();
+      });
+      record("bare native driver", late);
+    }
+    {
+      const rnd = lcg();
+      const late = [];
+      await aio.run(function* () {
+        const loop = aio.getRunningLoop();
+        for (let i = 0; i < K; i++) {
+          const f = loop.createFuture();
+          const ms = rnd();
+          const due = performance.now() + ms;
+          loop.callLater(ms / 1000, () => {
+            late.push((performance.now() - due) * 1000);
+            f.setResult(undefined);
+          });
+          yield* f;
+        }
+      });
+      record(`callLater (${aio.backend})`, late);
+    }
+    {
+      const rnd = lcg();
+      const late = [];
+      for (let i = 0; i < K; i++) {
+        const ms = rnd();
+        const due = performance.now() + ms;
+        await new Promise((r) => setTimeout(r, ms));
+        late.push((performance.now() - due) * 1000);
+      }
+      record("setTimeout", late);
+    }
+    const steal = stealPercent(ticks0, cpuTicks());
+    if (steal !== null) out["steal %"] = steal;
+    return out;
+  },
   /** Lateness of 1.5 ms timers with spinWindow 0 and 0.003. */
   async spin() {
     const aio = await import("aionode");

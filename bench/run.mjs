@@ -186,10 +186,41 @@ const lastLine = (s) =>
     .filter((l) => l.trim() !== "")
     .slice(-1)[0] ?? "";
 
-/** Run one measurement: resolves { ok: true, result } or { ok: false, error }. */
+/**
+ * The machine-wide CPU counters of /proc/stat (Linux; null elsewhere): total time and the time
+ * the hypervisor took from this VM ("steal"), both in clock ticks summed over the CPUs.
+ */
+export function cpuTicks() {
+  let line;
+  try {
+    line = readFileSync("/proc/stat", "utf8").split("\n", 1)[0];
+  } catch {
+    return null;
+  }
+  const f = line.trim().split(/\s+/);
+  if (f[0] !== "cpu" || f.length < 9) return null;
+  // user nice system idle iowait irq softirq steal (guest time is already inside user)
+  const v = f.slice(1, 9).map(Number);
+  if (v.some((x) => !Number.isFinite(x))) return null;
+  return { total: v.reduce((a, b) => a + b, 0), steal: v[7] };
+}
+
+/** Steal as a percentage of the CPU time that passed between two cpuTicks() readings (null if unknown). */
+export function stealPercent(a, b) {
+  if (a === null || b === null) return null;
+  const total = b.total - a.total;
+  return total > 0 ? (100 * (b.steal - a.steal)) / total : null;
+}
+
+/**
+ * Run one measurement: resolves { ok: true, result } or { ok: false, error }. On Linux the result
+ * also gets `steal`: the share of CPU time the hypervisor took while the run's process lived (a
+ * loaded VM's latencies and throughputs say more about its neighbours than about the contender).
+ */
 function runChild(c, quick, timeoutMs) {
   return new Promise((resolve) => {
     const args = quick ? [...c.args, "--quick"] : c.args;
+    const ticks0 = cpuTicks();
     const child = spawn(c.command, args, { cwd: root, env: { ...process.env, ...c.env }, stdio: ["ignore", "pipe", "pipe"] });
     let out = "";
     let err = "";
@@ -221,6 +252,8 @@ function runChild(c, quick, timeoutMs) {
       } catch (e) {
         return fail(`bad output (${e.message}): ${JSON.stringify(text.slice(0, 200))}`);
       }
+      const steal = stealPercent(ticks0, cpuTicks());
+      if (steal !== null) result.steal = steal;
       resolve({ ok: true, result });
     });
   });
@@ -298,6 +331,15 @@ function extrasText(w, c) {
   return parts.join(", ");
 }
 
+/** The line under a table that says how much CPU the hypervisor took during its runs ("" if unknown). */
+export function stealLine(entry) {
+  const s = entry.steal;
+  if (s === undefined) return "";
+  const pct = (v) => `${v.toFixed(v >= 10 ? 0 : 1)}%`;
+  const runs = `${s.runs} run${s.runs === 1 ? "" : "s"}`;
+  return `  CPU steal (time the hypervisor gave to other VMs) during these ${runs}: median ${pct(s.median)} (${pct(s.min)}-${pct(s.max)})`;
+}
+
 /** The terminal table of one workload. */
 function table(w, entry, runs) {
   const lines = [header(w, runs, entry.baseline)];
@@ -330,6 +372,8 @@ function table(w, entry, runs) {
     }
   }
   lines.push(...alignRows(rows));
+  const sl = stealLine(entry);
+  if (sl !== "") lines.push(sl);
   return lines.join("\n");
 }
 
@@ -348,7 +392,8 @@ function microTable(entry) {
     ]);
   }
   const notes = ids.filter((id) => entry.contenders[id].results === undefined).map((id) => `  ${id}: ${entry.contenders[id].skipped ?? `ERROR ${entry.contenders[id].error}`}`);
-  return [`micro — ops/s (benchmark.js, ± relative margin of error), higher is better; ${entry.batch} operations per benchmark.js op, run from loop callbacks`, ...alignRows(rows), ...notes].join("\n");
+  const sl = stealLine(entry);
+  return [`micro — ops/s (benchmark.js, ± relative margin of error), higher is better; ${entry.batch} operations per benchmark.js op, run from loop callbacks`, ...alignRows(rows), ...notes, ...(sl ? [sl] : [])].join("\n");
 }
 
 function alignRows(rows) {
@@ -811,6 +856,9 @@ function buildEntry(w, contenders, state) {
     if (st.error !== null) e.error = st.error;
     entry.contenders[c.id] = e;
   }
+  const steals = [];
+  for (const c of contenders) for (const r of state.get(c.id)?.runs ?? []) if (typeof r.steal === "number") steals.push(r.steal);
+  if (steals.length > 0) entry.steal = { median: median(steals), min: Math.min(...steals), max: Math.max(...steals), runs: steals.length };
   if (w.kind !== "micro") {
     const b = entry.contenders[entry.baseline]?.figure?.median;
     for (const c of Object.values(entry.contenders)) {

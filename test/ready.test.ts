@@ -159,4 +159,39 @@ describe("ReadyQueue", () => {
     const e = pop(q);
     expect([e.arg, e.fn, e.ctx]).toEqual(["after", fns[1], ctxs[3]]);
   });
+
+  it("a short queue that never empties takes turns with two chunks instead of allocating", () => {
+    // As callbacks that re-queue themselves: a few entries, the queue walking through its chunks.
+    const q = new ReadyQueue();
+    for (let i = 0; i < 5; i++) q.push(fns[i]!, ONE_ARG, i, ctxs[i % 4]!);
+    let expected = 0;
+    for (let i = 5; i < 300_000; i++) {
+      const e = pop(q);
+      expect(e.arg).toBe(expected);
+      expect(e.ctx).toBe(ctxs[expected % 4]);
+      expected++;
+      q.push(fns[i % 8]!, ONE_ARG, i, ctxs[i % 4]!);
+    }
+    expect(q.length).toBe(5);
+    expect(q.chunksMade).toBe(2);
+  });
+
+  it("a backlog still gets chunks of doubling size, and a second burst reuses drained ones", () => {
+    const q = new ReadyQueue();
+    const burst = () => {
+      for (let i = 0; i < 100_000; i++) q.push(fns[0]!, NO_ARG, undefined, ctxs[0]!);
+      for (let i = 0; i < 100_000; i++) pop(q);
+    };
+    burst();
+    // 1024, 2048, ..., 32768 (64,512 entries), then two more of 32,768: 8 chunks, not 98.
+    const first = q.chunksMade;
+    expect(first).toBe(8);
+    burst();
+    expect(q.chunksMade - first).toBeLessThan(first - 1);
+    // Order and sequence numbers are unaffected by reuse.
+    const s0 = q.push(fns[2]!, ONE_ARG, "x", ctxs[1]!);
+    const s1 = q.push(fns[3]!, ONE_ARG, "y", ctxs[1]!);
+    expect(s1).toBe(s0 + 1);
+    expect([pop(q).arg, pop(q).arg]).toEqual(["x", "y"]);
+  });
 });

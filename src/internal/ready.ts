@@ -9,9 +9,12 @@
  *      │                                           │
  *   [chunk: ....######] → [chunk: ################] → [chunk: ###.............]
  *
- * The first chunk is small; later ones double up to MAX_CHUNK entries, whose arrays are large
- * enough for V8 to allocate them straight into old space, so a burst's storage is never copied
- * by the young-generation collector.
+ * The first chunk is small. When the tail reaches the end of its chunk while the queue holds more
+ * than half a chunk, the next chunk is twice as large, up to MAX_CHUNK entries, whose arrays are
+ * large enough for V8 to allocate them straight into old space, so a burst's storage is never
+ * copied by the young-generation collector. A short queue that merely walked to the end of its
+ * chunk (callbacks that re-queue themselves, the queue never empty) keeps the size instead, and
+ * takes the chunk it drained last from the pool: two chunks take turns, nothing is allocated.
  *
  * Contexts often repeat between consecutive entries, so an entry stores one only where it
  * differs from the previous entry's: its mode byte then carries CTX_CHANGE and the chunk's
@@ -33,7 +36,7 @@ const CTX_CHANGE = 4;
 
 const FIRST_CHUNK = 1024;
 const MAX_CHUNK = 1 << 15;
-/** Drained full-size chunks kept for reuse. */
+/** Drained chunks kept for reuse (the largest ones when there are more). */
 const POOL_MAX = 4;
 
 export class Chunk {
@@ -74,6 +77,8 @@ export class ReadyQueue {
   /** Sequence number of the oldest entry. */
   headSeq = 0;
   private pool: Chunk[] = [];
+  /** Chunks allocated so far (tests watch it: a short queue that never empties reuses two). */
+  chunksMade = 1;
   /** Context of the entry at head (valid while length > 0). */
   headCtx: AsyncResource | null = null;
   /** The context last pushed. */
@@ -103,8 +108,21 @@ export class ReadyQueue {
 
   private grow(): Chunk {
     const c = this.tc;
-    const size = Math.min(c.size * 2, MAX_CHUNK);
-    const n = size === MAX_CHUNK && this.pool.length > 0 ? this.pool.pop()! : new Chunk(size);
+    const size = this.length > c.size >> 1 ? Math.min(c.size * 2, MAX_CHUNK) : c.size;
+    const pool = this.pool;
+    let n: Chunk | null = null;
+    for (let k = pool.length - 1; k >= 0; k--) {
+      if (pool[k]!.size === size) {
+        n = pool[k]!;
+        pool[k] = pool[pool.length - 1]!;
+        pool.pop();
+        break;
+      }
+    }
+    if (n === null) {
+      n = new Chunk(size);
+      this.chunksMade++;
+    }
     n.base = c.base + c.size;
     c.next = n;
     this.tc = n;
@@ -143,7 +161,7 @@ export class ReadyQueue {
       } else {
         h = this.hc = c.next!;
         c.next = null;
-        if (c.size === MAX_CHUNK && this.pool.length < POOL_MAX) this.pool.push(c);
+        this.recycle(c);
       }
     }
     this.hi = k;
@@ -160,6 +178,18 @@ export class ReadyQueue {
       h.ctxs![k] = undefined;
       h.modes[k] = m - CTX_CHANGE;
     }
+  }
+
+  /** Keep a drained chunk for reuse; a full pool keeps its largest chunks. */
+  private recycle(c: Chunk): void {
+    const pool = this.pool;
+    if (pool.length < POOL_MAX) {
+      pool.push(c);
+      return;
+    }
+    let min = 0;
+    for (let k = 1; k < pool.length; k++) if (pool[k]!.size < pool[min]!.size) min = k;
+    if (pool[min]!.size < c.size) pool[min] = c;
   }
 
   /** Cancel a queued entry by sequence number (no-op if it already ran). */
