@@ -350,6 +350,30 @@ const probes = {
     if (steal !== null) out["steal %"] = steal;
     return out;
   },
+  /**
+   * Share of W2's and W4's wall time spent in V8's collector (the pauses Node reports as `gc`
+   * performance entries), aionode's current backend against the node contender, and the time per
+   * operation (task; schedule or cancel) outside the collector: the workload's own figure less
+   * that share. Each workload in a process of its own.
+   */
+  async gc() {
+    const cases = [
+      ["W2", "aionode-generator"],
+      ["W2", "aionode-async"],
+      ["W2", "node"],
+      ["W4", "aionode"],
+      ["W4", "node"],
+    ];
+    const out = {};
+    for (const [w, v] of cases) {
+      const r = JSON.parse(execFileSync(process.execPath, [self, "--gc-child", w, v], { encoding: "utf8" }));
+      const share = r.gcMs / r.wallMs;
+      out[`${w} ${v}: GC % of wall`] = 100 * share;
+      // The workload's own figure (ops/s over its own window), less the collector's share.
+      out[`${w} ${v}: ns/op outside GC`] = (1e9 / r.value) * (1 - share);
+    }
+    return out;
+  },
   /** Lateness of 1.5 ms timers with spinWindow 0 and 0.003. */
   async spin() {
     const aio = await import("aionode");
@@ -378,6 +402,27 @@ const probes = {
     return out;
   },
 };
+
+if (process.argv[2] === "--gc-child") {
+  // One workload of probe gc: its wall time and the collector's pauses within it.
+  const { WORKLOADS } = await import("./workloads.mjs");
+  const { PerformanceObserver } = await import("node:perf_hooks");
+  const pauses = [];
+  const obs = new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) pauses.push([e.startTime, e.duration]);
+  });
+  obs.observe({ entryTypes: ["gc"] });
+  await import("aionode"); // loaded before the clock starts, as the node contender has nothing to load
+  const t0 = performance.now();
+  const { value } = await WORKLOADS[process.argv[3]][process.argv[4]](false);
+  const t1 = performance.now();
+  await new Promise((r) => setTimeout(r, 20)); // the entries arrive asynchronously
+  obs.disconnect();
+  let gc = 0;
+  for (const [start, d] of pauses) if (start >= t0 && start < t1) gc += Math.min(d, t1 - start);
+  process.stdout.write(JSON.stringify({ wallMs: t1 - t0, gcMs: gc, value }));
+  process.exit(0);
+}
 
 if (process.argv[2] === "--child") {
   process.stdout.write(JSON.stringify(await probes[process.argv[3]]()));
