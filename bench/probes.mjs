@@ -364,14 +364,19 @@ const probes = {
       ["W4", "aionode"],
       ["W4", "node"],
     ];
+    const { cpuTicks, stealPercent } = await import("./run.mjs");
     const out = {};
+    const ticks0 = cpuTicks();
     for (const [w, v] of cases) {
       const r = JSON.parse(execFileSync(process.execPath, [self, "--gc-child", w, v], { encoding: "utf8" }));
       const share = r.gcMs / r.wallMs;
+      out[`${w} ${v}: ns/op`] = 1e9 / r.value;
       out[`${w} ${v}: GC % of wall`] = 100 * share;
       // The workload's own figure (ops/s over its own window), less the collector's share.
       out[`${w} ${v}: ns/op outside GC`] = (1e9 / r.value) * (1 - share);
     }
+    const steal = stealPercent(ticks0, cpuTicks());
+    if (steal !== null) out["steal %"] = steal;
     return out;
   },
   /** Lateness of 1.5 ms timers with spinWindow 0 and 0.003. */

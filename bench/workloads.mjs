@@ -89,7 +89,7 @@ class PeakRss {
 // So the spin stays time-based (as Python's: it ends at the first clock reading past its end) but
 // does the first three quarters of its time as integer work without looking at the clock, then
 // reads the clock about once a microsecond (the work per microsecond is calibrated at start-up):
-// about 6 readings per spin instead of 20 (each was 16 bytes for the collector).
+// a quarter of the readings (each one 16 bytes for the collector).
 let spinSink = 0;
 function busy(n) {
   let x = spinSink;
