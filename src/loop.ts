@@ -522,7 +522,13 @@ export class EventLoop {
     this._iterLeft = 0;
     this._inIteration = false;
     this._timers.clear();
-    for (const h of this._timerHandles) if (h !== undefined) h._id = -1;
+    // Indexed, not for-of: close() runs once, unoptimized, where for-of allocates an iterator
+    // result per slot (40 bytes each: 40 MB for a loop that once held a million timers).
+    const handles = this._timerHandles;
+    for (let i = 0; i < handles.length; i++) {
+      const h = handles[i];
+      if (h !== undefined) h._id = -1;
+    }
     this._timerHandles = [];
     // "exception was never retrieved" at the latest when the loop closes.
     for (const ref of this._unretrieved) {
