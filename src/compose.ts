@@ -13,7 +13,7 @@ import type { TimerEntry, TimerHandle } from "./handles.js";
 import { describeValue, type EventLoop } from "./loop.js";
 import { SLEEP0_ITERATOR, Task, createTaskOn } from "./tasks.js";
 import { rt } from "./internal/state.js";
-import { nameCallback } from "./internal/repr.js";
+import { nameCallback, namePartial } from "./internal/repr.js";
 
 export const FIRST_COMPLETED = "FIRST_COMPLETED";
 export const FIRST_EXCEPTION = "FIRST_EXCEPTION";
@@ -523,7 +523,7 @@ export function wait<T>(
 
 function* cancelAndWait(fut: Future<unknown>, loop: EventLoop): Generator<unknown, void, unknown> {
   const waiter = loop.createFuture<void>();
-  const cb = () => releaseWaiter(waiter);
+  const cb = namePartial(() => releaseWaiter(waiter), "_release_waiter", [waiter]);
   fut.addDoneCallback(cb);
   try {
     fut.cancel();
@@ -558,7 +558,7 @@ function* waitForGen<T>(aw: unknown, timeout: number | null | undefined, signal:
   const waiter = loop.createFuture<void>();
   bindSignal(waiter, signal);
   const timeoutHandle = timeout === Infinity ? null : loop.callLater(timeout, releaseWaiter, waiter);
-  const cb = () => releaseWaiter(waiter);
+  const cb = namePartial(() => releaseWaiter(waiter), "_release_waiter", [waiter]);
   const fut = ensureFuture(aw, loop) as Future<T>;
   fut.addDoneCallback(cb);
   try {

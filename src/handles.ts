@@ -36,6 +36,7 @@ export class Handle {
     if (this._seq >= 0) {
       this._loop._ready.cancel(this._seq);
       if (this._loop._sources !== null) this._loop._sources.delete(this._seq);
+      if (this._seq < this._loop._ready.headSeq) this._loop._cancelledSeq = this._seq;
     }
   }
 

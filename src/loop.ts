@@ -120,6 +120,9 @@ export interface EventLoopOptions {
 
 export class EventLoop {
   /** @internal */ _ready: ReadyQueue = new ReadyQueue();
+  /** Sequence number of the last queue entry whose Handle was cancelled after it left the queue
+   * (while it ran, when it threw: its error report then reads as asyncio's, `None()`). @internal */
+  _cancelledSeq = -1;
   /** Debug mode: where each queued callback was scheduled, by sequence number. */
   /**
    * Debug mode: where each pending callback was scheduled (asyncio's source_traceback), keyed by
@@ -973,10 +976,17 @@ export class EventLoop {
     if (fn === runTimerHandle) {
       const h = arg as TimerEntry;
       handle = h instanceof Handle ? h : new Handle(h._callback, this, -1);
-      text = callRepr(h._callback, argsOf(h._arg));
+      // A callback that cancelled its own handle before it raised: asyncio's cancel() has let go
+      // of the callback and its arguments by the time the message is made.
+      text = h._cancelled ? "None()" : callRepr(h._callback, argsOf(h._arg));
     } else {
       handle = new Handle(fn, this, -1);
-      text = describeCall(fn, mode, arg);
+      if (seq >= 0 && seq === this._cancelledSeq) {
+        handle._cancelled = true;
+        text = "None()";
+      } else {
+        text = describeCall(fn, mode, arg);
+      }
     }
     const context: ExceptionContext = { message: `Exception in callback ${text}`, exception: exc, handle };
     if (this._sources !== null) {
@@ -994,7 +1004,7 @@ export class EventLoop {
   }
 
   private _runDebug(fn: Function, mode: number, arg: unknown, seq: number): void {
-    const what = describeEntry(fn, mode, arg); // before the call: a timer entry clears its args
+    const what = describeEntry(fn, mode, arg); // before the call: a timer that cancels itself lets go of its args
     const t0 = performance.now();
     const key = fn === runTimerHandle ? (arg as TimerEntry) : seq;
     let threw = true;
@@ -1172,8 +1182,7 @@ function runTimerHandle(h: TimerEntry): void {
   if (arg === NO_ARGS) h._callback();
   else if (arg instanceof ArgList) h._callback(...arg.list);
   else h._callback(arg);
-  // Released once it ran (a callback that threw keeps them for the error report).
-  h._arg = NO_ARGS;
+  // The arguments stay until cancel(), as asyncio's TimerHandle keeps them: its repr shows them.
 }
 
 /**

@@ -38,7 +38,7 @@
  *   A queue binds to the first loop it waits on (asyncio's _LoopBoundMixin): waiting on it from
  *   another loop is a RuntimeError.
  */
-import { inspect } from "node:util";
+import { pyRepr } from "./internal/repr.js";
 import { COROUTINE_KIND, Coroutine, genCoroutine } from "./coroutines.js";
 import { QueueEmpty, QueueFull, QueueShutDown, RuntimeError } from "./errors.js";
 import { currentLoop } from "./events.js";
@@ -330,7 +330,7 @@ export class Queue<T = unknown> implements AsyncIterable<T> {
   /** `<Queue maxsize=0 _queue=[...] _getters[n] _putters[n] tasks=n shutdown>` as asyncio's str(). */
   toString(): string {
     let s = `<${this.constructor.name} maxsize=${this._maxsize}`;
-    if (this._qsize() > 0) s += ` _queue=${inspect(this._items(), { depth: 1, breakLength: Infinity })}`;
+    if (this._qsize() > 0) s += ` _queue=${pyRepr(this._items())}`;
     if (this._getters.length > 0) s += ` _getters[${this._getters.length}]`;
     if (this._putters.length > 0) s += ` _putters[${this._putters.length}]`;
     if (this._unfinished > 0) s += ` tasks=${this._unfinished}`;
@@ -818,7 +818,9 @@ function isNumeric(v: unknown): boolean {
 
 /** Python's `==` on the values the default order knows (identity for anything else). */
 function pyEq(a: unknown, b: unknown): boolean {
-  if (a === b) return true;
+  // Python compares tuple items by identity first, so one NaN object equals itself there;
+  // JavaScript has a single NaN value, taken as one object.
+  if (a === b || (a !== a && b !== b)) return true;
   if (isNumeric(a) && isNumeric(b)) return (a as number) == (b as number);
   if (Array.isArray(a) && Array.isArray(b)) {
     if (a.length !== b.length) return false;

@@ -121,7 +121,7 @@ describe("construction and bad input", () => {
     expect(q.toString()).toBe("<Queue maxsize=5>");
     q.putNowait(1);
     q.putNowait(2);
-    expect(q.toString()).toBe("<Queue maxsize=5 _queue=[ 1, 2 ] tasks=2>");
+    expect(q.toString()).toBe("<Queue maxsize=5 _queue=[1, 2] tasks=2>");
     q.shutdown(true);
     expect(q.toString()).toBe("<Queue maxsize=5 shutdown>");
     expect(new PriorityQueue().toString()).toBe("<PriorityQueue maxsize=0>");
@@ -740,7 +740,7 @@ describe("waiters", () => {
       await p;
       return [waiting, q.getNowait()];
     });
-    expect(r).toEqual(["<Queue maxsize=1 _queue=[ 99 ] _putters[1] tasks=2>", 1]);
+    expect(r).toEqual(["<Queue maxsize=1 _queue=[99] _putters[1] tasks=2>", 1]);
   });
 
   it("then() chains on a get() that has to wait", async () => {

@@ -77,22 +77,85 @@ export function errorRepr(e: unknown): string {
   return valueRepr(e);
 }
 
-/**
- * A result value, shortened as asyncio's reprs shorten it (reprlib, 30 characters: the first 13
- * and the last 14 around `...`): strings quoted as Python does, anything else as util.inspect
- * shows it.
- */
-export function valueRepr(v: unknown): string {
-  let s: string;
+/** Python's repr() of a number: an integer as an integer, anything else as a Python float. */
+export function pyNumberRepr(x: number): string {
+  return Number.isInteger(x) && Math.abs(x) < 1e16 && !Object.is(x, -0) ? String(x) : pyFloatRepr(x);
+}
+
+function inspectRepr(v: unknown): string {
   try {
-    s = typeof v === "string" ? pyStrRepr(v) : inspect(v, { depth: 0, breakLength: Infinity });
+    return inspect(v, { depth: 0, breakLength: Infinity });
   } catch {
     return "?";
   }
-  return s.length > 30 ? `${s.slice(0, 13)}...${s.slice(s.length - 14)}` : s;
 }
 
-const callbackNames = new WeakMap<Function, string>();
+/**
+ * A value in full as Python's repr() shows its counterpart: strings, numbers, arrays (as lists)
+ * and errors; anything else as util.inspect shows it (aionode objects show their repr).
+ */
+export function pyRepr(v: unknown, seen: unknown[] = []): string {
+  if (typeof v === "string") return pyStrRepr(v);
+  if (typeof v === "number") return pyNumberRepr(v);
+  if (v instanceof Error) return errorRepr(v);
+  if (Array.isArray(v)) {
+    if (seen.includes(v)) return "[...]";
+    seen.push(v);
+    const s = `[${v.map((x) => pyRepr(x, seen)).join(", ")}]`;
+    seen.pop();
+    return s;
+  }
+  return inspectRepr(v);
+}
+
+// reprlib.Repr's defaults, which asyncio's reprs use for results and callback arguments.
+const MAX_STRING = 30;
+const MAX_OTHER = 30;
+const MAX_LIST = 6;
+const MAX_LEVEL = 6;
+const FILL = "...";
+
+/** Cut `s` as reprlib cuts a repr that is too long: its first 13 and last 14 characters around `...`. */
+function cut(s: string[], max: number): string {
+  const i = Math.max(0, Math.floor((max - 3) / 2));
+  const j = Math.max(0, max - 3 - i);
+  return s.slice(0, i).join("") + FILL + s.slice(s.length - j).join("");
+}
+
+function reprlib1(v: unknown, level: number): string {
+  if (typeof v === "string") {
+    // repr_str: the quotes are chosen for what is shown, not for the whole string.
+    const chars = Array.from(v);
+    const s = pyStrRepr(chars.slice(0, MAX_STRING).join(""));
+    if (s.length <= MAX_STRING) return s;
+    const i = Math.floor((MAX_STRING - 3) / 2);
+    const j = MAX_STRING - 3 - i;
+    return cut(Array.from(pyStrRepr(chars.slice(0, i).join("") + chars.slice(chars.length - j).join(""))), MAX_STRING);
+  }
+  if (Array.isArray(v)) {
+    // repr_list: at most six items, six levels deep.
+    if (level <= 0 && v.length > 0) return `[${FILL}]`;
+    const pieces: string[] = [];
+    for (let k = 0; k < Math.min(v.length, MAX_LIST); k++) pieces.push(reprlib1(v[k], level - 1));
+    if (v.length > MAX_LIST) pieces.push(FILL);
+    return `[${pieces.join(", ")}]`;
+  }
+  // repr_instance (also what a float gets): the full repr, cut when longer than 30 characters.
+  const s = typeof v === "number" ? pyNumberRepr(v) : v instanceof Error ? errorRepr(v) : inspectRepr(v);
+  return s.length > MAX_OTHER ? cut(Array.from(s), MAX_OTHER) : s;
+}
+
+/**
+ * A value as asyncio's reprs show a result or a callback argument: Python's reprlib.repr() of
+ * its counterpart (strings and other reprs longer than 30 characters cut to their first 13 and
+ * last 14 around `...`, lists to six items), with pyRepr's Python forms.
+ */
+export function valueRepr(v: unknown): string {
+  return reprlib1(v, MAX_LEVEL);
+}
+
+/** Internal callbacks' names in reprs: a name, or a name with bound arguments (a functools.partial). */
+const callbackNames = new WeakMap<Function, string | { name: string; args: readonly unknown[] }>();
 
 /** Give an internal callback the name asyncio's reprs show for its counterpart (`Task.task_wakeup`). */
 export function nameCallback<F extends Function>(fn: F, name: string): F {
@@ -100,16 +163,26 @@ export function nameCallback<F extends Function>(fn: F, name: string): F {
   return fn;
 }
 
+/**
+ * Show an internal callback as asyncio shows its functools.partial counterpart: `name(args)`,
+ * the arguments as valueRepr shows them when the repr is made (`_release_waiter(<Future pending>)`).
+ */
+export function namePartial<F extends Function>(fn: F, name: string, args: readonly unknown[]): F {
+  callbackNames.set(fn, { name, args });
+  return fn;
+}
+
 /** A callback's name in reprs: the asyncio name of an internal one, else the function's own name. */
 export function callbackName(fn: Function | null): string {
   if (fn === null) return "<anonymous>";
-  return callbackNames.get(fn) ?? (fn.name || "<anonymous>");
+  const n = callbackNames.get(fn);
+  if (n === undefined) return fn.name || "<anonymous>";
+  return typeof n === "string" ? n : `${n.name}(${n.args.map(valueRepr).join(", ")})`;
 }
 
-/** `name(arg1, arg2)` for reprs and messages; arguments as util.inspect shows them (aionode objects show their repr). */
+/** `name(arg1, arg2)` for reprs and messages, each argument as valueRepr shows it (asyncio's reprlib.repr). */
 export function callRepr(fn: Function | null, args: readonly unknown[]): string {
-  const shown = args.map((a) => inspect(a, { depth: 0, breakLength: Infinity })).join(", ");
-  return `${callbackName(fn)}(${shown})`;
+  return `${callbackName(fn)}(${args.map(valueRepr).join(", ")})`;
 }
 
 /** util.inspect's hook: objects that define it show their repr (console.log(fut) prints `<Future pending>`). */
