@@ -177,9 +177,11 @@ class SleepCoroutine<T> extends Coroutine<T> implements Iterator<unknown, T, unk
 
   override [Symbol.iterator](): Iterator<unknown, T, unknown> {
     this._take();
-    if (this._delay <= 0 && this._signal === undefined) {
+    if (this._delay <= 0) {
       // Inside a task, sleep(0) keeps no per-sleep state (see SLEEP0_ITERATOR).
-      if (this._value === undefined && rt.steppingTask !== null) return SLEEP0_ITERATOR as Iterator<unknown, T, unknown>;
+      if (this._value === undefined && this._signal === undefined && rt.steppingTask !== null) {
+        return SLEEP0_ITERATOR as Iterator<unknown, T, unknown>;
+      }
       return this;
     }
     // The future iterates itself: it yields itself until the timer resolves it.
@@ -194,7 +196,11 @@ class SleepCoroutine<T> extends Coroutine<T> implements Iterator<unknown, T, unk
   next(): IteratorResult<unknown, T> {
     const fut = this._fut;
     if (fut !== null) return fut.next() as IteratorResult<unknown, T>;
-    if (this._delay <= 0 && this._signal === undefined) {
+    if (this._delay <= 0) {
+      // asyncio's __sleep0: give up the loop for one iteration (a bare yield). An aborted signal,
+      // before or during that iteration, cancels the sleep as it cancels a longer one's future.
+      const signal = this._signal;
+      if (signal !== undefined && signal.aborted) throw new CancelledError(abortMessage(signal));
       if (this._yielded) return { value: this._value, done: true };
       this._yielded = true;
       return { value: undefined, done: false };

@@ -14,7 +14,7 @@
  */
 import { AsyncResource } from "node:async_hooks";
 import { CancelledError, InvalidStateError, RuntimeError } from "./errors.js";
-import { describeValue, hooks, type EventLoop } from "./loop.js";
+import { captureSource, describeValue, hooks, type EventLoop } from "./loop.js";
 import { rt, trackedTask } from "./internal/state.js";
 import { INSPECT, callbackName, errorRepr, valueRepr } from "./internal/repr.js";
 
@@ -27,7 +27,9 @@ const STATE_NAMES = ["PENDING", "CANCELLED", "FINISHED"];
 const unretrievedRegistry = new FinalizationRegistry<UnretrievedRecord>((rec) => {
   if (rec.loop.isClosed()) return;
   rec.loop._unretrieved.delete(rec.ref);
-  rec.loop.callExceptionHandler({ message: rec.message, exception: rec.exception, futureRepr: rec.repr });
+  const context: Record<string, unknown> = { message: rec.message, exception: rec.exception, futureRepr: rec.repr };
+  if (rec.source !== undefined) context.sourceTraceback = rec.source;
+  rec.loop.callExceptionHandler(context as never);
 });
 
 /** The WeakRef under which a failed, unretrieved future sits in its loop's _unretrieved set. */
@@ -38,6 +40,8 @@ interface UnretrievedRecord {
   message: string;
   exception: unknown;
   repr: string;
+  /** Where the future was created (debug mode), else undefined. */
+  source: string | undefined;
   ref: WeakRef<Future<unknown>>;
 }
 
@@ -171,6 +175,8 @@ export interface FutureExtras {
   cancelMessage: string | undefined;
   cancelledExc: CancelledError | null;
   abort: AbortController | null;
+  /** Where the future was created, in debug mode (asyncio's _source_traceback). */
+  source: string | undefined;
 }
 
 export class Future<T = unknown> implements PromiseLike<T>, Iterator<Future<unknown>, T, unknown> {
@@ -189,6 +195,7 @@ export class Future<T = unknown> implements PromiseLike<T>, Iterator<Future<unkn
 
   constructor(loop?: EventLoop) {
     this._loop = loop ?? hooks.defaultLoop!();
+    if (this._loop._debug) this._extras().source = captureSource();
   }
 
   /** PENDING, CANCELLED or FINISHED. @internal */
@@ -221,7 +228,7 @@ export class Future<T = unknown> implements PromiseLike<T>, Iterator<Future<unkn
   }
   /** @internal */
   _extras(): FutureExtras {
-    return (this._x ??= { cancelMessage: undefined, cancelledExc: null, abort: null });
+    return (this._x ??= { cancelMessage: undefined, cancelledExc: null, abort: null, source: undefined });
   }
   /** @internal */
   get _cancelMessage(): string | undefined {
@@ -303,6 +310,7 @@ export class Future<T = unknown> implements PromiseLike<T>, Iterator<Future<unkn
         message: `${this._kindName()} exception was never retrieved`,
         exception,
         repr: this.toString(),
+        source: this._x?.source,
         ref,
       },
       this,
@@ -336,6 +344,8 @@ export class Future<T = unknown> implements PromiseLike<T>, Iterator<Future<unkn
       exception: exc,
       future: this,
     };
+    const source = this._x?.source;
+    if (source !== undefined) context.sourceTraceback = source;
     this._loop.callExceptionHandler(context as never);
   }
 

@@ -74,6 +74,8 @@ export class ArgsHandle extends Handle {
     return `<Handle ${callRepr(this._callback, this._args)}>`;
   }
 }
+// A Handle to its users (asyncio has one class for both): `h.constructor.name` is "Handle".
+Object.defineProperty(ArgsHandle, "name", { value: "Handle" });
 
 /** A timer's arguments in one field: NO_ARGS for none, an ArgList for two or more, else the one argument. @internal */
 export const NO_ARGS: object = Object.freeze({ toString: () => "no arguments" });

@@ -175,7 +175,7 @@ export class EventLoop {
    * the exception handler there, as asyncio calls it outside the callback's context.
    */
   private _runCtx: AsyncResource | null = null;
-  private _debug = false;
+  /** @internal */ _debug = false;
   /** Neither closed nor in debug mode: callSoon's fast path applies. */
   private _plain = true;
   /** In debug mode, callbacks that run longer than this (seconds) are reported. */
@@ -980,7 +980,9 @@ export class EventLoop {
       // of the callback and its arguments by the time the message is made.
       text = h._cancelled ? "None()" : callRepr(h._callback, argsOf(h._arg));
     } else {
-      handle = new Handle(fn, this, -1);
+      // Not the object callSoon returned (the queue keeps none), but one whose repr shows the
+      // callback and its arguments as that Handle's would.
+      handle = new ArgsHandle(fn, this, -1, entryArgs(mode, arg));
       if (seq >= 0 && seq === this._cancelledSeq) {
         handle._cancelled = true;
         text = "None()";
@@ -1209,9 +1211,14 @@ function describeEntry(fn: Function, mode: number, arg: unknown): string {
   return `<Handle ${describeCall(fn, mode, arg)}>`;
 }
 
+/** The argument list of a ready-queue entry. */
+function entryArgs(mode: number, arg: unknown): readonly unknown[] {
+  return mode === ARG_MODE.NO_ARG ? [] : mode === ARG_MODE.ONE_ARG ? [arg] : (arg as unknown[]);
+}
+
 /** `name(arg1, arg2)` for messages. */
 function describeCall(fn: Function, mode: number, arg: unknown): string {
-  return callRepr(fn, mode === ARG_MODE.NO_ARG ? [] : mode === ARG_MODE.ONE_ARG ? [arg] : (arg as unknown[]));
+  return callRepr(fn, entryArgs(mode, arg));
 }
 
 function runUntilCompleteCb(fut: Future<unknown>): void {
@@ -1233,7 +1240,8 @@ function checkNotCoroutine(fn: Function, method: string): void {
   }
 }
 
-function captureSource(): string {
+/** The stack where something was scheduled or created, for debug-mode reports (asyncio's source_traceback). @internal */
+export function captureSource(): string {
   const stack = new Error().stack ?? "";
   return stack.split("\n").slice(3).join("\n");
 }

@@ -34,7 +34,7 @@ import { CancelledError, InvalidStateError, RuntimeError } from "./errors.js";
 import { CANCELLED, FINISHED, F_SYNC_CALLBACKS, Future, PENDING, Reaction, settleReaction, wrapFuture } from "./futures.js";
 import { COROUTINE_KIND, Coroutine, isGenerator } from "./coroutines.js";
 import { DESCRIBE, describeValue, hooks, type EventLoop } from "./loop.js";
-import { nameCallback, pyStrRepr } from "./internal/repr.js";
+import { nameCallback, pyStr, pyStrRepr } from "./internal/repr.js";
 import { rt, trackedTask } from "./internal/state.js";
 
 const T_MUST_CANCEL = 1;
@@ -136,7 +136,7 @@ export class Task<T = unknown> extends Future<T> {
     }
     this._coro = coro;
     this._gen = gen;
-    this._name = name !== undefined && name !== null ? String(name) : ++rt.taskCounter;
+    this._name = name !== undefined && name !== null ? pyStr(name) : ++rt.taskCounter;
     // A fresh AsyncResource per task (~20-40 ns): it captures the AsyncLocalStorage stores of the
     // code creating the task, also inside an als.run() within a running callback.
     this._ctx = rt.tracking !== null ? rt.tracking.run(this, newTaskResource) : new AsyncResource("aionode.Task");
@@ -201,8 +201,9 @@ export class Task<T = unknown> extends Future<T> {
     return name;
   }
 
+  /** As asyncio's set_name(): the name is str(name) (Python's str(): `setName(null)` names it 'None'). */
   setName(name: unknown): void {
-    this._name = String(name);
+    this._name = pyStr(name);
   }
 
   /** The coroutine this task runs. */

@@ -194,3 +194,66 @@ describe("debug mode: where a failing callback was scheduled", () => {
     loop.close();
   });
 });
+
+describe("timers further away than setTimeout's limit (2^31 - 1 ms, about 24.8 days)", () => {
+  it("neither warn nor wake the idle loop every millisecond", async () => {
+    const warnings: string[] = [];
+    const onWarning = (w: Error) => warnings.push(w.name);
+    process.on("warning", onWarning);
+    const loop = aio.newEventLoop();
+    let wakes = 0;
+    const internals = loop as unknown as { _driverWake(): void };
+    const wake = internals._driverWake;
+    internals._driverWake = function (this: unknown) {
+      wakes++;
+      wake.call(this);
+    };
+    try {
+      const far = [loop.callLater(30 * 86400, () => {}), loop.callAt(Infinity, () => {})];
+      // The loop sleeps 60 ms of Node time with only the far timers pending.
+      await loop.runUntilComplete(aio.wrapFuture(new Promise((r) => setTimeout(r, 60)), loop));
+      await new Promise((r) => setImmediate(r)); // warnings are emitted on the next tick
+      expect(warnings).toEqual([]);
+      expect(wakes).toBeLessThanOrEqual(1);
+      expect(far.map((h) => h.cancelled())).toEqual([false, false]);
+    } finally {
+      process.off("warning", onWarning);
+      loop.close();
+    }
+  });
+});
+
+describe("sleep(0) with a signal", () => {
+  it("gives up the loop for one iteration, and an abort during it cancels the sleep", async () => {
+    const loop = aio.newEventLoop();
+    const trace: string[] = [];
+    await loop.runUntilComplete(
+      aio.coroutine(function* () {
+        const signal = new AbortController().signal;
+        loop.callSoon(() => trace.push("other callback"));
+        trace.push(`slept: ${yield* aio.sleep(0, "v", { signal })}`);
+        const ac = new AbortController();
+        loop.callSoon(() => ac.abort());
+        try {
+          yield* aio.sleep(-1, "w", { signal: ac.signal });
+          trace.push("not cancelled");
+        } catch (e) {
+          trace.push(`cancelled: ${e instanceof aio.CancelledError}`);
+        }
+        const t = aio.createTask(aio.sleep(0, "r", { signal }));
+        yield* aio.sleep(0);
+        trace.push(`task done after one iteration: ${t.done()}, result ${t.done() ? t.result() : "-"}`);
+        yield* aio.sleep(0);
+        trace.push(`task done after two: ${t.done()}, result ${t.result()}`);
+      })(),
+    );
+    loop.close();
+    expect(trace).toEqual([
+      "other callback",
+      "slept: v",
+      "cancelled: true",
+      "task done after one iteration: false, result -",
+      "task done after two: true, result r",
+    ]);
+  });
+});

@@ -7,9 +7,17 @@
 import { inspect } from "node:util";
 import { ExceptionGroup, exceptionGroupMessage } from "../errors.js";
 
-/** Python's repr() of a string: single quotes unless the text has ' and no ". */
+/**
+ * What Python's str.isprintable() rejects (Unicode categories Cc, Cf, Cs, Co, Cn, Zl, Zp and Zs
+ * other than the space), which repr() writes as an escape.
+ */
+const NOT_PRINTABLE = /[\p{Cc}\p{Cf}\p{Cs}\p{Co}\p{Cn}\p{Zl}\p{Zp}\p{Zs}]/u;
+const NEEDS_ESCAPE = /[\\'"\p{Cc}\p{Cf}\p{Cs}\p{Co}\p{Cn}\p{Zl}\p{Zp}\p{Zs}]/u;
+
+/** Python's repr() of a string: single quotes unless the text has ' and no "; non-printable characters escaped. */
 export function pyStrRepr(s: string): string {
   const q = s.includes("'") && !s.includes('"') ? '"' : "'";
+  if (!NEEDS_ESCAPE.test(s)) return q + s + q;
   let out = q;
   for (const ch of s) {
     const c = ch.codePointAt(0)!;
@@ -18,10 +26,26 @@ export function pyStrRepr(s: string): string {
     else if (ch === "\n") out += "\\n";
     else if (ch === "\r") out += "\\r";
     else if (ch === "\t") out += "\\t";
-    else if (c < 0x20 || c === 0x7f) out += "\\x" + c.toString(16).padStart(2, "0");
-    else out += ch;
+    else if (ch !== " " && NOT_PRINTABLE.test(ch)) {
+      out += c < 0x100 ? "\\x" + c.toString(16).padStart(2, "0") : c < 0x10000 ? "\\u" + c.toString(16).padStart(4, "0") : "\\U" + c.toString(16).padStart(8, "0");
+    } else out += ch;
   }
   return out + q;
+}
+
+/**
+ * Python's str() of a value: a string as it is; numbers, arrays (lists), null and undefined
+ * (None) and booleans as Python prints their counterparts; an error's message; anything else as
+ * String() gives it.
+ */
+export function pyStr(v: unknown): string {
+  if (typeof v === "string") return v;
+  if (v === null || v === undefined) return "None";
+  if (v === true) return "True";
+  if (v === false) return "False";
+  if (typeof v === "number" || Array.isArray(v)) return pyRepr(v);
+  if (v instanceof Error) return v.message;
+  return String(v);
 }
 
 /**
