@@ -58,7 +58,7 @@ async def main():
         return r
 
     n0 = st["n"]
-    res = await asyncio.gather(w(0.004, "d4ms"), w(1e-9, "tiny"), w(-1, "neg"), w(0, "zero"),
+    res = await asyncio.gather(w(0.05, "d50ms"), w(1e-9, "tiny"), w(-1, "neg"), w(0, "zero"),
                                w(5e-324, "denorm"), w(-INF, "ninf"), w(0.001, "d1ms"))
     print("gather", res)
     print("order", order)

@@ -55,7 +55,7 @@ await aio.run(async function () {
     order.push(r);
     return r;
   });
-  const res = await aio.gather(w(0.004, "d4ms"), w(1e-9, "tiny"), w(-1, "neg"), w(0, "zero"),
+  const res = await aio.gather(w(0.05, "d50ms"), w(1e-9, "tiny"), w(-1, "neg"), w(0, "zero"),
     w(5e-324, "denorm"), w(-INF, "ninf"), w(0.001, "d1ms"));
   print("gather", res);
   print("order", order);
