@@ -9,9 +9,9 @@
  */
 import { CancelledError, RuntimeError, timeoutFrom } from "./errors.js";
 import { genCoroutine, lazyCall, type Coroutine } from "./coroutines.js";
-import { currentLoop } from "./events.js";
+import { currentLoop, getRunningLoop } from "./events.js";
 import type { TimerHandle, Handle } from "./handles.js";
-import { describeValue, type EventLoop } from "./loop.js";
+import { describeValue } from "./loop.js";
 import { currentTask, type Task } from "./tasks.js";
 import { pyFloatRepr, pyRound3 } from "./internal/repr.js";
 
@@ -27,7 +27,6 @@ export class Timeout {
   private _task: Task<unknown> | null = null;
   private _when: number | null;
   private _cancelling = 0;
-  private _loop: EventLoop | null = null;
 
   /** @internal */
   constructor(when: number | null) {
@@ -54,7 +53,10 @@ export class Timeout {
     if (this._when === null) {
       this._handler = null;
     } else {
-      const loop = this._loop!;
+      // The running loop, as asyncio's get_running_loop(): outside one (between two
+      // runUntilComplete() calls) the deadline is stored and the old handler cancelled, then
+      // RuntimeError('no running event loop') is thrown, as in asyncio.
+      const loop = getRunningLoop();
       this._handler = this._when <= loop.time() ? loop.callSoon(onTimeout, this) : loop.callAt(this._when, onTimeout, this);
     }
   }
@@ -74,11 +76,10 @@ export class Timeout {
   }
 
   /** @internal */
-  _enter(loop: EventLoop): void {
+  _enter(): void {
     if (this._state !== CREATED) throw new RuntimeError("Timeout has already been entered");
     const task = currentTask();
     if (task === null) throw new RuntimeError("Timeout should be used inside a task");
-    this._loop = loop;
     this._state = ENTERED;
     this._task = task;
     this._cancelling = task.cancelling();
@@ -119,7 +120,7 @@ export type TimeoutBody<T> = (timeout: Timeout) => Generator<unknown, T, any> | 
 function* timeoutGen<T>(when: number | null, isDelay: boolean, body: TimeoutBody<T>): Generator<unknown, T, unknown> {
   const loop = currentLoop();
   const cm = new Timeout(isDelay && when !== null ? loop.time() + when : when);
-  cm._enter(loop);
+  cm._enter();
   let result: T;
   try {
     result = (yield* lazyCall<T>(body, [cm])) as T;
