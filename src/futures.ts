@@ -524,7 +524,8 @@ export class Future<T = unknown> implements PromiseLike<T>, Iterator<Future<unkn
         reaction.settle(this as Future<unknown>);
         return p;
       }
-      task._awaitFuture(this as Future<unknown>, reaction);
+      if (relinquish) task._relinquish(this as Future<unknown>, reaction);
+      else task._awaitFuture(this as Future<unknown>, reaction);
       return p;
     }
     if (this._state !== PENDING && !relinquish) {

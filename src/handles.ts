@@ -14,6 +14,14 @@ export function describeCallback(fn: Function): string {
   return fn.name ? `${fn.name}()` : "<anonymous>()";
 }
 
+/**
+ * Debug mode: the repr of a handle taken when it was cancelled, callback and arguments included
+ * (asyncio keeps `_repr` then, so that a cancelled handle still says what it was:
+ * `<Handle cancelled cb(1)>`). Touched only in debug mode, so handles carry no field for it.
+ * @internal
+ */
+export const cancelledReprs = new WeakMap<Handle, string>();
+
 export class Handle {
   /** @internal */ _callback: Function;
   /** @internal */ _loop: EventLoop;
@@ -33,6 +41,8 @@ export class Handle {
   cancel(): void {
     if (this._cancelled) return;
     this._cancelled = true;
+    // (_sources is set in debug mode only.)
+    if (this._loop._sources !== null) cancelledReprs.set(this, this._debugRepr());
     if (this._seq >= 0) {
       this._loop._ready.cancel(this._seq);
       if (this._loop._sources !== null) this._loop._sources.delete(this._seq);
@@ -50,8 +60,13 @@ export class Handle {
    * queue, not in the Handle.
    */
   toString(): string {
-    if (this._cancelled) return `<${this.constructor.name} cancelled>`;
+    if (this._cancelled) return cancelledReprs.get(this) ?? `<${this.constructor.name} cancelled>`;
     return `<${this.constructor.name} ${describeCallback(this._callback)}>`;
+  }
+
+  /** The repr of a cancelled handle in debug mode, callback included (see cancelledReprs). @internal */
+  _debugRepr(): string {
+    return `<Handle cancelled ${describeCallback(this._callback)}>`;
   }
 
   /** console.log() and util.inspect() show the repr. */
@@ -70,8 +85,12 @@ export class ArgsHandle extends Handle {
   }
 
   override toString(): string {
-    if (this._cancelled) return "<Handle cancelled>";
+    if (this._cancelled) return cancelledReprs.get(this) ?? "<Handle cancelled>";
     return `<Handle ${callRepr(this._callback, this._args)}>`;
+  }
+
+  override _debugRepr(): string {
+    return `<Handle cancelled ${callRepr(this._callback, this._args)}>`;
   }
 }
 // A Handle to its users (asyncio has one class for both): `h.constructor.name` is "Handle".
@@ -122,6 +141,11 @@ export class TimerHandle extends Handle implements TimerEntry {
     this._ctx = ctx;
   }
 
+  /** (Called before cancel() lets go of the arguments.) @internal */
+  override _debugRepr(): string {
+    return `<TimerHandle cancelled when=${pyFloatRepr(this._when)} ${callRepr(this._callback, argsOf(this._arg))}>`;
+  }
+
   /** The absolute loop time at which the callback is scheduled. */
   when(): number {
     return this._when;
@@ -135,7 +159,7 @@ export class TimerHandle extends Handle implements TimerEntry {
   /** As asyncio's repr: `<TimerHandle when=12.5 cb(1, 'x')>`, `<TimerHandle cancelled when=12.5>`. */
   override toString(): string {
     const when = `when=${pyFloatRepr(this._when)}`;
-    if (this._cancelled) return `<TimerHandle cancelled ${when}>`;
+    if (this._cancelled) return cancelledReprs.get(this) ?? `<TimerHandle cancelled ${when}>`;
     const a = this._arg;
     return `<TimerHandle ${when} ${callRepr(this._callback, argsOf(a))}>`;
   }

@@ -49,8 +49,8 @@ import { AsyncResource } from "node:async_hooks";
 import { performance } from "node:perf_hooks";
 import { activeBackend, type TimerCore, type WakeDriver } from "./backend/index.js";
 import { RuntimeError } from "./errors.js";
-import { ARG_MODE, ArgList, ArgsHandle, Handle, NO_ARGS, TimerHandle, argsOf, type TimerEntry } from "./handles.js";
-import { callRepr, nameCallback } from "./internal/repr.js";
+import { ARG_MODE, ArgList, ArgsHandle, Handle, NO_ARGS, TimerHandle, argsOf, cancelledReprs, type TimerEntry } from "./handles.js";
+import { callRepr, nameCallback, pyRepr, pyStrRepr } from "./internal/repr.js";
 import { ReadyQueue } from "./internal/ready.js";
 import { rt } from "./internal/state.js";
 import type { Future, Reaction } from "./futures.js";
@@ -176,6 +176,8 @@ export class EventLoop {
    */
   private _runCtx: AsyncResource | null = null;
   /** @internal */ _debug = false;
+  /** Debug mode: the entry whose async-function step is running in microtasks, timed when it ends. */
+  private _slowStep: { fn: Function; mode: number; arg: unknown; seq: number; t0: number; source: string | undefined } | null = null;
   /** Neither closed nor in debug mode: callSoon's fast path applies. */
   private _plain = true;
   /** In debug mode, callbacks that run longer than this (seconds) are reported. */
@@ -367,7 +369,10 @@ export class EventLoop {
    */
   _cancelTimer(h: TimerEntry): void {
     h._cancelled = true;
-    if (this._sources !== null) this._sources.delete(h);
+    if (this._sources !== null) {
+      this._sources.delete(h);
+      if (h instanceof TimerHandle) cancelledReprs.set(h, h._debugRepr());
+    }
     h._arg = undefined;
     h._ctx = null;
     const id = h._id;
@@ -985,6 +990,8 @@ export class EventLoop {
       handle = new ArgsHandle(fn, this, -1, entryArgs(mode, arg));
       if (seq >= 0 && seq === this._cancelledSeq) {
         handle._cancelled = true;
+        // In debug mode asyncio's cancelled handle still shows its callback (see cancelledReprs).
+        if (this._debug) cancelledReprs.set(handle, handle._debugRepr());
         text = "None()";
       } else {
         text = describeCall(fn, mode, arg);
@@ -1006,27 +1013,39 @@ export class EventLoop {
   }
 
   private _runDebug(fn: Function, mode: number, arg: unknown, seq: number): void {
-    const what = describeEntry(fn, mode, arg); // before the call: a timer that cancels itself lets go of its args
     const t0 = performance.now();
     const key = fn === runTimerHandle ? (arg as TimerEntry) : seq;
-    let threw = true;
+    const source = this._sources?.get(key);
     try {
       if (mode === 1) fn(arg);
       else if (mode === 0) fn();
       else fn(...(arg as unknown[]));
-      threw = false;
-    } finally {
-      const source = this._sources?.get(key);
-      // A callback that threw keeps its source for the exception handler's context (see
-      // _reportCallbackError, which drops it).
-      if (!threw) this._sources?.delete(key);
-      const dt = (performance.now() - t0) / 1000;
-      if (dt >= this.slowCallbackDuration) {
-        let msg = `Executing ${what} took ${dt.toFixed(3)} seconds`;
-        if (source !== undefined) msg += `\nHandle created at:\n${source}`;
-        console.warn(msg);
-      }
+      this._sources?.delete(key);
+    } catch (exc) {
+      // Reported before the slow-callback check, as asyncio's Handle._run reports it (the
+      // context's sourceTraceback is taken from _sources there).
+      this._reportCallbackError(fn, mode, arg, seq, exc);
     }
+    if (this._suspended) {
+      // It woke an async function, whose step goes on in microtasks: timed when the step's
+      // window closes (_resume), so a slow async step is reported as a slow generator step is.
+      this._slowStep = { fn, mode, arg, seq, t0, source };
+    } else {
+      this._checkSlow(fn, mode, arg, seq, t0, source);
+    }
+  }
+
+  /** Debug mode: report a callback (or task step) that ran for slowCallbackDuration or longer. */
+  private _checkSlow(fn: Function, mode: number, arg: unknown, seq: number, t0: number, source: string | undefined): void {
+    const dt = (performance.now() - t0) / 1000;
+    if (dt < this.slowCallbackDuration) return;
+    // Described after the call, as asyncio formats the handle then: a task as it is after its
+    // step, a handle that cancelled itself as cancelled (with its callback: debug mode keeps it).
+    const what =
+      seq >= 0 && seq === this._cancelledSeq ? `<Handle cancelled ${describeCall(fn, mode, arg)}>` : describeEntry(fn, mode, arg);
+    let msg = `Executing ${what} took ${dt.toFixed(3)} seconds`;
+    if (source !== undefined) msg += `\nHandle created at:\n${source}`;
+    console.warn(msg);
   }
 
   /**
@@ -1069,6 +1088,11 @@ export class EventLoop {
     }
     rt.asyncTask = null;
     this._suspended = false;
+    if (this._slowStep !== null) {
+      const w = this._slowStep;
+      this._slowStep = null;
+      this._checkSlow(w.fn, w.mode, w.arg, w.seq, w.t0, w.source);
+    }
     this._batch(false);
   }
 
@@ -1111,7 +1135,7 @@ export class EventLoop {
         lines.push(`${key}: ${String(value)}`);
         continue;
       }
-      lines.push(`${key}: ${safeString(value)}`);
+      lines.push(`${key}: ${contextValueRepr(value, [])}`);
     }
     if (exc !== undefined) {
       lines.push(exc instanceof Error && exc.stack ? exc.stack : safeString(exc));
@@ -1257,6 +1281,27 @@ export function describeValue(v: unknown): string {
     return ctor && ctor.name ? `a ${ctor.name} object` : "an object";
   }
   return `${typeof v} ${String(v)}`;
+}
+
+/**
+ * A context value as asyncio's default handler logs it (`repr(value)`): strings quoted, numbers,
+ * arrays and errors as Python's repr shows them, aionode objects by their repr, and a plain
+ * object (the `context` of "Unhandled error in exception handler") as a dict.
+ */
+function contextValueRepr(v: unknown, seen: object[]): string {
+  try {
+    if (v !== null && typeof v === "object" && Object.getPrototypeOf(v) === Object.prototype) {
+      if (seen.includes(v)) return "{...}";
+      seen.push(v);
+      const o = v as Record<string, unknown>;
+      const s = `{${Object.keys(o).map((k) => `${pyStrRepr(k)}: ${contextValueRepr(o[k], seen)}`).join(", ")}}`;
+      seen.pop();
+      return s;
+    }
+    return pyRepr(v);
+  } catch {
+    return safeString(v);
+  }
 }
 
 function safeString(v: unknown): string {
