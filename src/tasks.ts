@@ -31,7 +31,7 @@
  */
 import { AsyncLocalStorage, AsyncResource } from "node:async_hooks";
 import { CancelledError, InvalidStateError, RuntimeError } from "./errors.js";
-import { CANCELLED, FINISHED, F_SYNC_CALLBACKS, Future, PENDING, Reaction, settleReaction, wrapFuture } from "./futures.js";
+import { CANCELLED, FINISHED, F_RELINQUISH, F_SYNC_CALLBACKS, Future, PENDING, Reaction, settleReaction, wrapFuture } from "./futures.js";
 import { COROUTINE_KIND, Coroutine, isGenerator } from "./coroutines.js";
 import { DESCRIBE, describeValue, hooks, type EventLoop } from "./loop.js";
 import { nameCallback, pyStr, pyStrRepr } from "./internal/repr.js";
@@ -588,7 +588,7 @@ export class Task<T = unknown> extends Future<T> {
     let waiter = this._futWaiter;
     // The body of an inline task is part of this task's coroutine: show what it waits for.
     while (waiter instanceof Task && waiter._owner === this && waiter !== this) waiter = waiter._futWaiter;
-    if (waiter !== null) extra.push(`wait_for=${waiter.toString()}`);
+    if (waiter !== null && (waiter._flags & F_RELINQUISH) === 0) extra.push(`wait_for=${waiter.toString()}`);
     info.splice(1, 0, ...extra);
     return `<Task ${info.join(" ")}>`;
   }
