@@ -129,7 +129,7 @@ await aio.run(function* () {
   print("f2", f2.cancelled(), "t", t.cancelled());
 
   print("-- a shielded child: the shield's outer is cancelled, the work goes on");
-  const work = aio.createTask(child("work", aio.sleep(0.01, "w")));
+  const work = aio.createTask(child("work", aio.sleep(0.2, "w")));
   const sh = aio.shield(work);
   f1 = loop.createFuture();
   g = aio.gather(sh, f1, { returnExceptions: true });

@@ -121,7 +121,7 @@ async def main():
     print("f2", f2.cancelled(), "t", t.cancelled())
 
     print("-- a shielded child: the shield's outer is cancelled, the work goes on")
-    work = asyncio.create_task(child("work", asyncio.sleep(0.01, "w")))
+    work = asyncio.create_task(child("work", asyncio.sleep(0.2, "w")))
     sh = asyncio.shield(work)
     f1 = loop.create_future()
     g = asyncio.gather(sh, f1, return_exceptions=True)

@@ -1,4 +1,4 @@
-// Twin of adv5_comp_wait_mixed.py (a dict's keys are a Map's keys()).
+// Twin of adv5_comp_wait_inputs.py (a dict's keys are a Map's keys()).
 import * as aio from "aionode";
 import { print, repr, str } from "./pyfmt.mjs";
 
@@ -151,7 +151,7 @@ await aio.run(async () => {
   print("-- a timeout expires: nothing is cancelled, callbacks are removed");
   const k = fut(loop, "k");
   const t6 = task(work("t6", 2, "six"), "t6");
-  [done, pending] = await aio.wait([k, t6], { timeout: 0.01 });
+  [done, pending] = await aio.wait([k, t6], { timeout: 0.2 });
   print("done", names(done), "pending", names(pending), "k", r(k), "cancelled", k.cancelled());
   k.setResult("late");
   await aio.sleep(0);

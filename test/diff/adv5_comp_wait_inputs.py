@@ -150,7 +150,7 @@ async def main():
     print("-- a timeout expires: nothing is cancelled, callbacks are removed")
     k = fut(loop, "k")
     t6 = task(work("t6", 2, "six"), "t6")
-    done, pending = await asyncio.wait([k, t6], timeout=0.01)
+    done, pending = await asyncio.wait([k, t6], timeout=0.2)
     print("done", names(done), "pending", names(pending), "k", r(k), "cancelled", k.cancelled())
     k.set_result("late")
     await asyncio.sleep(0)

@@ -52,7 +52,7 @@ async def main():
     print("-- the inputs' callbacks while it waits, after the timeout")
     p1 = loop.create_future()
     p2 = loop.create_future()
-    it = iter(asyncio.as_completed([p1, p2], timeout=0.01))
+    it = iter(asyncio.as_completed([p1, p2], timeout=0.2))
     c = next(it)
     print("p1 before the first step:", r(p1))
     loop.call_soon(lambda: print("  p1 in the step:", r(p1)))

@@ -1,4 +1,4 @@
-// Twin of adv5_comp_ascompleted_mixed.py.
+// Async-function twin of adv5_comp_ascompleted_inputs.py.
 import * as aio from "aionode";
 import { print, repr, str, tuple } from "./pyfmt.mjs";
 
@@ -14,15 +14,15 @@ function ticker(loop, n, actions) {
   loop.callSoon(tick, 1);
 }
 
-const work = aio.coroutine(function* (name, n, exc = null) {
-  for (let i = 0; i < n; i++) yield* aio.sleep(0);
+const work = aio.coroutine(async function (name, n, exc = null) {
+  for (let i = 0; i < n; i++) await aio.sleep(0);
   if (exc !== null) throw exc;
   return name;
 });
 
-const step = aio.coroutine(function* (c) {
+const step = aio.coroutine(async function (c) {
   try {
-    return tuple("ok", yield* c);
+    return tuple("ok", await c);
   } catch (e) {
     if (e instanceof aio.CancelledError) return tuple("CancelledError", str(e), aio.currentTask().cancelling());
     if (e instanceof ValueError || e instanceof aio.TimeoutError) return tuple(e.name, str(e));
@@ -32,7 +32,7 @@ const step = aio.coroutine(function* (c) {
 
 const next = (it) => it.next().value;
 
-await aio.run(function* () {
+await aio.run(async () => {
   const loop = aio.getRunningLoop();
 
   print("-- mixed inputs, completions at distinct iterations");
@@ -41,19 +41,19 @@ await aio.run(function* () {
   const g = aio.gather(work("g1", 3), work("g2", 2));
   const s = aio.shield(aio.createTask(work("s", 7)));
   ticker(loop, 3, { 3: () => fc.cancel("fc msg") });
-  for (const c of aio.asCompleted([work("coro", 5), t, fc, g, s])) print("step", yield* step(c));
+  for (const c of aio.asCompleted([work("coro", 5), t, fc, g, s])) print("step", await step(c));
 
   print("-- the inputs' callbacks while it waits, after the timeout");
   const p1 = loop.createFuture();
   const p2 = loop.createFuture();
-  const it = aio.asCompleted([p1, p2], { timeout: 0.01 })[Symbol.iterator]();
+  const it = aio.asCompleted([p1, p2], { timeout: 0.2 })[Symbol.iterator]();
   let c = next(it);
   print("p1 before the first step:", r(p1));
   loop.callSoon(() => print("  p1 in the step:", r(p1)));
   loop.callSoon((v) => p2.setResult(v), "p2");
-  print("step", yield* step(c));
+  print("step", await step(c));
   print("p1 after a step:", r(p1));
-  print("step", yield* step(next(it)));
+  print("step", await step(next(it)));
   print("p1 after the timeout:", r(p1), "cancelled", p1.cancelled());
   p1.setResult("late");
   print("more steps", [...it]);
@@ -63,12 +63,12 @@ await aio.run(function* () {
   const q2 = loop.createFuture();
   q1.setResult("q1");
   for (const c of aio.asCompleted([q1, q2])) {
-    print("step", yield* step(c));
+    print("step", await step(c));
     break;
   }
   print("q2:", r(q2));
   q2.setResult("q2");
-  yield* aio.sleep(0);
+  await aio.sleep(0);
   print("q2:", r(q2));
 
   print("-- a consumer cancelled in a step; the next step gets the completion");
@@ -76,16 +76,16 @@ await aio.run(function* () {
   const w2 = loop.createFuture();
   const steps = aio.asCompleted([w1, w2])[Symbol.iterator]();
   const consumer = aio.createTask(step(next(steps)));
-  yield* aio.sleep(0);
+  await aio.sleep(0);
   consumer.cancel("consumer msg");
   w1.setResult("w1");
   try {
-    print("consumer got", yield* consumer);
+    print("consumer got", await consumer);
   } catch (e) {
     if (!(e instanceof aio.CancelledError)) throw e;
     print("consumer cancelled", repr(str(e)));
   }
-  print("next step", yield* step(next(steps)));
+  print("next step", await step(next(steps)));
   w2.setResult("w2");
   print("steps left", [...steps]);
 
@@ -97,11 +97,11 @@ await aio.run(function* () {
   let n = 0;
   for (const c of aio.asCompleted([x, x, x])) {
     n++;
-    print("step", yield* step(c));
+    print("step", await step(c));
   }
   for (const c of aio.asCompleted([d, d, d])) {
     n++;
-    print("step", yield* step(c));
+    print("step", await step(c));
   }
   print("steps", n);
 });
