@@ -7,7 +7,7 @@
 import { CancelledError, RuntimeError, TimeoutError, timeoutFrom } from "./errors.js";
 import { Coroutine, genCoroutine, isCoroutine, isGenerator } from "./coroutines.js";
 import { currentLoop } from "./events.js";
-import { CANCELLED, F_GATHER_MARK, Future, PENDING, wrapFuture } from "./futures.js";
+import { CANCELLED, F_GATHER_MARK, F_RELINQUISH, Future, PENDING, wrapFuture } from "./futures.js";
 import type { AsyncResource } from "node:async_hooks";
 import type { TimerEntry, TimerHandle } from "./handles.js";
 import { describeValue, type EventLoop } from "./loop.js";
@@ -232,7 +232,9 @@ class SleepCoroutine<T> extends Coroutine<T> implements Iterator<unknown, T, unk
       // every such await (the await still takes one loop iteration: see _then's relinquish).
       return (sleep0Future(currentLoop()) as Future<T>)._then(onFulfilled, onRejected, true);
     }
-    return makeSleepFuture(this._delay, this._value, this._signal)._then(onFulfilled, onRejected, this._delay <= 0);
+    const fut = makeSleepFuture(this._delay, this._value, this._signal);
+    if (this._delay <= 0) fut._flags |= F_RELINQUISH;
+    return fut._then(onFulfilled, onRejected, this._delay <= 0);
   }
 }
 
@@ -242,6 +244,7 @@ function sleep0Future(loop: EventLoop): Future<undefined> {
   if (f === null) {
     f = new Future<undefined>(loop);
     f.setResult(undefined);
+    f._flags |= F_RELINQUISH;
     loop._sleep0 = f;
   }
   return f;
@@ -276,7 +279,12 @@ export function ensureFuture(aw: unknown, loop?: EventLoop): Future<unknown> {
   if (aw !== null && (typeof aw === "object" || typeof aw === "function") && typeof (aw as PromiseLike<unknown>).then === "function") {
     return wrapFuture(aw as PromiseLike<unknown>, loop ?? currentLoop());
   }
-  throw new TypeError(`An aionode Future, a coroutine or an awaitable is required, got ${describeValue(aw)}`);
+  throw notAwaitable(aw);
+}
+
+/** asyncio's error for a value ensure_future() cannot take (gather, waitFor, asCompleted say the same). */
+function notAwaitable(aw: unknown): TypeError {
+  return new TypeError(`An aionode Future, a coroutine or an awaitable is required, got ${describeValue(aw)}`);
 }
 
 /** Schedule a coroutine as a Task on the running loop (asyncio.create_task). */
@@ -324,6 +332,9 @@ export class GatheringFuture<T> extends Future<T> {
 }
 
 
+/** A gather() is marking its futures with F_GATHER_MARK (its duplicates' lookup). */
+let gatherMarking = false;
+
 function isOptionsBag(x: unknown): boolean {
   if (x === null || typeof x !== "object" || isAwaitable(x)) return false;
   const proto = Object.getPrototypeOf(x);
@@ -342,12 +353,8 @@ export function gather(...args: unknown[]): GatheringFuture<unknown[]> {
   let options: GatherOptions = {};
   if (args.length > 0 && isOptionsBag(args[args.length - 1])) options = args.pop() as GatherOptions;
   checkSignal("gather", options.signal);
-  const returnExceptions = options.returnExceptions === true;
-  for (let i = 0; i < args.length; i++) {
-    if (!isAwaitable(args[i])) {
-      throw new TypeError(`gather(): argument ${i + 1} is not awaitable: ${describeValue(args[i])}`);
-    }
-  }
+  // Truthiness, as asyncio tests `return_exceptions` (1 or "yes" collect, 0 or "" do not).
+  const returnExceptions = !!options.returnExceptions;
   if (args.length === 0) {
     const outer = new GatheringFuture<unknown[]>([], currentLoop());
     outer.setResult([]);
@@ -400,10 +407,14 @@ export function gather(...args: unknown[]): GatheringFuture<unknown[]> {
   };
   nameCallback(doneCallback, "gather.<locals>._done_callback");
 
+  // A gather() called while this one marks its futures (from a thenable's then(), which
+  // ensureFuture calls at once) must neither see nor clear these marks: it uses its Map.
+  const marking = !gatherMarking;
+  gatherMarking = true;
   try {
     for (const arg of args) {
       let fut: Future<unknown> | undefined;
-      if (arg instanceof Future) {
+      if (arg instanceof Future && marking) {
         if ((arg._flags & F_GATHER_MARK) !== 0) fut = arg;
       } else if (arg instanceof Coroutine) {
         if (arg._used) fut = (coroToFut ??= tasksByCoroutine(children)).get(arg);
@@ -411,10 +422,12 @@ export function gather(...args: unknown[]): GatheringFuture<unknown[]> {
         fut = argToFut.get(arg);
       }
       if (fut === undefined) {
+        // A bad argument throws here, as in asyncio: the coroutines before it are tasks already
+        // (they run), and the futures before it keep a done callback that finds no outer.
         fut = ensureFuture(arg, loop);
         if (loop === undefined) loop = fut._loop;
         nfuts++;
-        if (arg instanceof Future) arg._flags |= F_GATHER_MARK;
+        if (arg instanceof Future && marking) arg._flags |= F_GATHER_MARK;
         else if (arg instanceof Coroutine) {
           if (coroToFut !== null) coroToFut.set(arg, fut);
         } else {
@@ -426,7 +439,10 @@ export function gather(...args: unknown[]): GatheringFuture<unknown[]> {
       children.push(fut);
     }
   } finally {
-    for (let i = 0; i < children.length; i++) children[i]!._flags &= ~F_GATHER_MARK;
+    if (marking) {
+      for (let i = 0; i < children.length; i++) children[i]!._flags &= ~F_GATHER_MARK;
+      gatherMarking = false;
+    }
   }
   outer = new GatheringFuture<unknown[]>(children, loop!);
   if (options.signal !== undefined) bindSignal(outer, options.signal);
@@ -594,7 +610,7 @@ function* waitForGen<T>(aw: unknown, timeout: number | null | undefined, signal:
 export function waitFor<A extends Awaitable<unknown>>(aw: A, timeout: number | null | undefined, options?: SignalOption): Coroutine<AwaitedOf<A>>;
 export function waitFor<T>(aw: Awaitable<T>, timeout: number | null | undefined, options?: SignalOption): Coroutine<T>;
 export function waitFor<T>(aw: Awaitable<T>, timeout: number | null | undefined, options?: SignalOption): Coroutine<T> {
-  if (!isAwaitable(aw)) throw new TypeError(`waitFor(): an awaitable was expected, got ${describeValue(aw)}`);
+  if (!isAwaitable(aw)) throw notAwaitable(aw);
   checkTimeout("waitFor", timeout);
   checkOptions("waitFor", options);
   checkSignal("waitFor", options?.signal);
@@ -703,7 +719,7 @@ export function asCompleted<T>(fs: Iterable<Awaitable<T>>, options: AsCompletedO
   checkTimeout("asCompleted", options.timeout);
   const input = [...new Set(fs)];
   for (const a of input) {
-    if (!isAwaitable(a)) throw new TypeError(`asCompleted(): not awaitable: ${describeValue(a)}`);
+    if (!isAwaitable(a)) throw notAwaitable(a);
   }
   let state: AsCompletedState<T> | null = null;
   const setup = (): AsCompletedState<T> => {

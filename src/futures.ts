@@ -169,6 +169,11 @@ const F_LOG_TRACEBACK = 16;
 export const F_SYNC_CALLBACKS = 32;
 /** Already a child of the gather() call being built (deduplication; cleared before it returns). @internal */
 export const F_GATHER_MARK = 64;
+/**
+ * A finished future an async function awaits only to give up one iteration (`await sleep(0)`):
+ * asyncio's bare yield waits for no future, so a task's repr shows no `wait_for=` for it. @internal
+ */
+export const F_RELINQUISH = 128;
 
 /** @internal */
 export interface FutureExtras {
@@ -524,8 +529,7 @@ export class Future<T = unknown> implements PromiseLike<T>, Iterator<Future<unkn
         reaction.settle(this as Future<unknown>);
         return p;
       }
-      if (relinquish) task._relinquish(this as Future<unknown>, reaction);
-      else task._awaitFuture(this as Future<unknown>, reaction);
+      task._awaitFuture(this as Future<unknown>, reaction);
       return p;
     }
     if (this._state !== PENDING && !relinquish) {

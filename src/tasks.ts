@@ -31,7 +31,7 @@
  */
 import { AsyncLocalStorage, AsyncResource } from "node:async_hooks";
 import { CancelledError, InvalidStateError, RuntimeError } from "./errors.js";
-import { CANCELLED, FINISHED, F_SYNC_CALLBACKS, Future, PENDING, Reaction, settleReaction, wrapFuture } from "./futures.js";
+import { CANCELLED, FINISHED, F_RELINQUISH, F_SYNC_CALLBACKS, Future, PENDING, Reaction, settleReaction, wrapFuture } from "./futures.js";
 import { COROUTINE_KIND, Coroutine, isGenerator } from "./coroutines.js";
 import { DESCRIBE, describeValue, hooks, type EventLoop } from "./loop.js";
 import { nameCallback, pyStr, pyStrRepr } from "./internal/repr.js";
@@ -40,10 +40,7 @@ import { rt, trackedTask } from "./internal/state.js";
 const T_MUST_CANCEL = 1;
 const T_SEND_RESULT = 2;
 const T_STARTED = 4;
-/**
- * The task is relinquishing one iteration inside sleep(0) (see SLEEP0_ITERATOR; an async
- * function's: see _relinquish).
- */
+/** The task is relinquishing one iteration inside sleep(0) (see SLEEP0_ITERATOR). */
 const T_SLEEP0 = 8;
 /**
  * An inline task whose body returned (or raised) while a cancellation was pending on it: the
@@ -522,15 +519,6 @@ export class Task<T = unknown> extends Future<T> {
     }
   }
 
-  /**
-   * @internal An async function's `await sleep(0)`: it awaits a finished future for one iteration.
-   * asyncio's bare yield leaves the task no future to wait for, so its repr shows no wait_for.
-   */
-  _relinquish(fut: Future<unknown>, reaction: Reaction): void {
-    this._awaitFuture(fut, reaction);
-    if (this._futWaiter === fut) this._tflags |= T_SLEEP0;
-  }
-
   private _wakeAsync(fut: Future<unknown>): void {
     if (rt.foreignResolved && this._loop._curCtx !== null) {
       // Plain code's continuations first (see EventLoop._drainThen).
@@ -560,11 +548,9 @@ export class Task<T = unknown> extends Future<T> {
     } else {
       reaction.settle(fut);
     }
-    const fl = this._tflags;
-    if ((fl & (T_DEFER_CANCEL | T_SLEEP0)) !== 0) {
+    if ((this._tflags & T_DEFER_CANCEL) !== 0) {
       // Handed back by the inline task just awaited: pending from now on (see _takeHandBack).
-      // And a sleep(0)'s iteration is over (see _relinquish).
-      this._tflags = (fl & T_DEFER_CANCEL) !== 0 ? (fl & ~(T_DEFER_CANCEL | T_SLEEP0)) | T_MUST_CANCEL : fl & ~T_SLEEP0;
+      this._tflags = (this._tflags & ~T_DEFER_CANCEL) | T_MUST_CANCEL;
     }
     this._openWindow();
   }
@@ -600,14 +586,9 @@ export class Task<T = unknown> extends Future<T> {
     const coro = this._coro;
     if (coro instanceof Coroutine) extra.push(`coro=<${coro.name}()>`);
     let waiter = this._futWaiter;
-    let flags = this._tflags;
     // The body of an inline task is part of this task's coroutine: show what it waits for.
-    while (waiter instanceof Task && waiter._owner === this && waiter !== this) {
-      flags = waiter._tflags;
-      waiter = waiter._futWaiter;
-    }
-    // (An async function's sleep(0) waits on a finished future: asyncio's bare yield shows none.)
-    if (waiter !== null && (flags & T_SLEEP0) === 0) extra.push(`wait_for=${waiter.toString()}`);
+    while (waiter instanceof Task && waiter._owner === this && waiter !== this) waiter = waiter._futWaiter;
+    if (waiter !== null && (waiter._flags & F_RELINQUISH) === 0) extra.push(`wait_for=${waiter.toString()}`);
     info.splice(1, 0, ...extra);
     return `<Task ${info.join(" ")}>`;
   }

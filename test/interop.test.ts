@@ -315,6 +315,26 @@ describe("plain Promises are accepted", () => {
     expect(r).toEqual(["p-slow", "s", "p-now"]);
   });
 
+  it("a gather() called from a thenable's then() (inside another gather) completes, duplicates and all", async () => {
+    const r = await runGen(function* () {
+      const loop = aio.getRunningLoop();
+      const f = loop.createFuture<string>();
+      let inner: Future<unknown> | null = null;
+      const thenable = {
+        then(resolve: (v: number) => void) {
+          inner = aio.gather(f, f); // f is being marked by the outer gather right now
+          resolve(1);
+        },
+      };
+      const outer = aio.gather(f, thenable, f);
+      f.setResult("F");
+      const a = yield* outer;
+      const b = yield* inner!;
+      return [a, b];
+    });
+    expect(r).toEqual([["F", 1, "F"], ["F", "F"]]);
+  });
+
   it("`yield promise` in a generator task gives its value; a rejection is thrown in", async () => {
     const r = await runGen(function* () {
       const a = yield foreignDelay(2, "yielded");

@@ -114,13 +114,24 @@ function inspectRepr(v: unknown): string {
   }
 }
 
+/** None, True and False for null, undefined and the booleans (asyncio's results are often None); else null. */
+function pyConstRepr(v: unknown): string | null {
+  if (v === null || v === undefined) return "None";
+  if (v === true) return "True";
+  if (v === false) return "False";
+  return null;
+}
+
 /**
- * A value in full as Python's repr() shows its counterpart: strings, numbers, arrays (as lists)
- * and errors; anything else as util.inspect shows it (aionode objects show their repr).
+ * A value in full as Python's repr() shows its counterpart: strings, numbers, null and undefined
+ * (None), booleans, arrays (as lists) and errors; anything else as util.inspect shows it (aionode
+ * objects show their repr).
  */
 export function pyRepr(v: unknown, seen: unknown[] = []): string {
   if (typeof v === "string") return pyStrRepr(v);
   if (typeof v === "number") return pyNumberRepr(v);
+  const c = pyConstRepr(v);
+  if (c !== null) return c;
   if (v instanceof Error) return errorRepr(v);
   if (Array.isArray(v)) {
     if (seen.includes(v)) return "[...]";
@@ -165,7 +176,7 @@ function reprlib1(v: unknown, level: number): string {
     return `[${pieces.join(", ")}]`;
   }
   // repr_instance (also what a float gets): the full repr, cut when longer than 30 characters.
-  const s = typeof v === "number" ? pyNumberRepr(v) : v instanceof Error ? errorRepr(v) : inspectRepr(v);
+  const s = typeof v === "number" ? pyNumberRepr(v) : v instanceof Error ? errorRepr(v) : (pyConstRepr(v) ?? inspectRepr(v));
   return s.length > MAX_OTHER ? cut(Array.from(s), MAX_OTHER) : s;
 }
 
