@@ -152,12 +152,12 @@ async def main():
             raise ValueError(name)
         return name
     t1 = asyncio.create_task(child("t1", 0.005), name="t1")
-    t2 = asyncio.create_task(child("t2", 0.015, True), name="t2")
+    t2 = asyncio.create_task(child("t2", 0.045, True), name="t2")
     t3 = asyncio.create_task(child("t3", 0.5), name="t3")
     for t in (t1, t2, t3):
         t.label = t.get_name()
     await ticks(1)
-    block(0.03)
+    block(0.08)
     done, pending = await asyncio.wait([t1, t2, t3], timeout=0.01, return_when=asyncio.FIRST_EXCEPTION)
     print("  wait returned done", names(done), "pending", names(pending))
     t3.cancel()

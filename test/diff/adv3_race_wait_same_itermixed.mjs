@@ -165,11 +165,11 @@ await aio.run(function* () {
       return name;
     });
     const t1 = aio.createTask(child("t1", 0.005), { name: "t1" });
-    const t2 = aio.createTask(child("t2", 0.015, true), { name: "t2" });
+    const t2 = aio.createTask(child("t2", 0.045, true), { name: "t2" });
     const t3 = aio.createTask(child("t3", 0.5), { name: "t3" });
     for (const t of [t1, t2, t3]) t.label = t.getName();
     yield* ticks(1);
-    block(0.03);
+    block(0.08);
     const [done, pending] = yield* aio.wait([t1, t2, t3], { timeout: 0.01, returnWhen: aio.FIRST_EXCEPTION });
     print("  wait returned done", names(done), "pending", names(pending));
     t3.cancel();
