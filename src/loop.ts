@@ -1112,11 +1112,12 @@ export class EventLoop {
 
   // ------------------------------------------------------------------ errors and debug
 
-  setExceptionHandler(handler: ExceptionHandler | null): void {
-    if (handler !== null && typeof handler !== "function") {
+  /** Set the loop's exception handler; `null` (or no argument, or undefined) restores the default. */
+  setExceptionHandler(handler?: ExceptionHandler | null): void {
+    if (handler !== null && handler !== undefined && typeof handler !== "function") {
       throw new TypeError(`A function or null is required, got ${describeValue(handler)}`);
     }
-    this._exceptionHandler = handler;
+    this._exceptionHandler = handler ?? null;
   }
 
   getExceptionHandler(): ExceptionHandler | null {

@@ -730,6 +730,18 @@ describe("composition: bad arguments throw at the call", () => {
     await expectUsable(loop);
     expect(seen).toEqual(["Exception in callback failing()"]);
   });
+
+  it("setExceptionHandler(undefined) and setExceptionHandler() restore the default, as null does", () => {
+    const loop = freshLoop();
+    const handler = () => {};
+    for (const reset of [() => loop.setExceptionHandler(undefined), () => loop.setExceptionHandler(), () => loop.setExceptionHandler(null)]) {
+      loop.setExceptionHandler(handler);
+      expect(loop.getExceptionHandler()).toBe(handler);
+      reset();
+      expect(loop.getExceptionHandler()).toBeNull();
+    }
+    loop.close();
+  });
 });
 
 describe("reusing an awaited coroutine", () => {
