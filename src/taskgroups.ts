@@ -96,7 +96,10 @@ export class TaskGroup {
   /** @internal asyncio's __aexit__: throws what the group raises, or returns to let `exc` propagate. */
   *_exit(failed: boolean, exc: unknown): Generator<unknown, void, unknown> {
     this._exiting = true;
-    let propagateCancellation: unknown = failed && exc instanceof CancelledError ? exc : null;
+    // As asyncio's `et is CancelledError`: the exact class. A subclass of CancelledError raised by
+    // the body is not a cancellation to propagate but an error the group collects.
+    const cancelled = failed && exc instanceof CancelledError && exc.constructor === CancelledError;
+    let propagateCancellation: unknown = cancelled ? exc : null;
     if (this._parentCancelRequested) {
       if (this._parentTask!.uncancel() === 0) propagateCancellation = null;
     }
@@ -115,7 +118,7 @@ export class TaskGroup {
       this._onCompletedFut = null;
     }
     if (propagateCancellation !== null && this._errors.length === 0) throw propagateCancellation;
-    if (failed && !(exc instanceof CancelledError)) this._errors.push(exc);
+    if (failed && !cancelled) this._errors.push(exc);
     if (this._errors.length > 0) {
       const errors = this._errors;
       this._errors = [];
