@@ -94,7 +94,9 @@ export class Timeout {
     }
     if (this._state === EXPIRING) {
       this._state = EXPIRED;
-      if (this._task!.uncancel() <= this._cancelling && failed && exc instanceof CancelledError) {
+      // The exact class, as asyncio's `exc_type is CancelledError`: a subclass the body raised
+      // itself propagates as it is.
+      if (this._task!.uncancel() <= this._cancelling && failed && exc instanceof CancelledError && exc.constructor === CancelledError) {
         return timeoutFrom(exc);
       }
     } else if (this._state === ENTERED) {
