@@ -28,10 +28,10 @@ loop.callSoon(say, "B");
 print("result", await loop.runUntilComplete(f));
 print("-- next run_forever (the leftover done callback stops it)");
 loop.callSoon(chain, 3, "c");
-loop.callLater(0.05, stop);
+loop.callLater(0.3, stop);
 await loop.runForever();
 print("-- drain");
-loop.callLater(0.05, stop);
+loop.callLater(0.3, stop);
 await loop.runForever();
 
 print("-- 2 already done future, with queued callbacks");
@@ -40,7 +40,7 @@ g.setResult("r2");
 loop.callSoon(chain, 2, "d");
 g.addDoneCallback((fut) => say("g cb before run"));
 print("result", await loop.runUntilComplete(g));
-loop.callLater(0.05, stop);
+loop.callLater(0.3, stop);
 await loop.runForever();
 
 print("-- 3 stop() pending before run_until_complete");
@@ -54,7 +54,7 @@ try {
 }
 print("h done", h.done(), "callbacks left", (String(h).match(/cb=\[/) ? 1 : 0));
 loop.callSoon((v) => h.setResult(v), "late");
-loop.callLater(0.05, stop);
+loop.callLater(0.3, stop);
 await loop.runForever();
 print("h", h.result());
 
@@ -69,7 +69,7 @@ try {
   if (!(e instanceof aio.CancelledError)) throw e;
   print("raised CancelledError", repr(str(e)));
 }
-loop.callLater(0.05, stop);
+loop.callLater(0.3, stop);
 await loop.runForever();
 
 print("-- 5 failing future, exception retrieved by the run");
@@ -88,7 +88,7 @@ p.addDoneCallback((fut) => q.setResult(fut.result() + "+q"));
 q.addDoneCallback((fut) => say("q cb sees", fut.result()));
 loop.callLater(0.01, (v) => p.setResult(v), "p");
 print("result", await loop.runUntilComplete(q));
-loop.callLater(0.05, stop);
+loop.callLater(0.3, stop);
 await loop.runForever();
 loop.close();
 print("closed");
