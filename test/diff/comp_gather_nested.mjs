@@ -58,7 +58,7 @@ await aio.run(function* () {
 
   print("-- timeout around a gather");
   try {
-    yield* aio.timeout(0.01, function* () {
+    yield* aio.timeout(0.1, function* () {
       yield* aio.gather(leaf("j", null), leaf("k", null));
     });
   } catch (e) {

@@ -54,7 +54,7 @@ async def main():
 
     print("-- timeout around a gather")
     try:
-        async with asyncio.timeout(0.01):
+        async with asyncio.timeout(0.1):
             await asyncio.gather(leaf("j", None), leaf("k", None))
     except TimeoutError:
         print("TimeoutError")

@@ -58,7 +58,7 @@ await aio.run(async () => {
 
   print("-- timeout around a gather");
   try {
-    await aio.timeout(0.01, async function () {
+    await aio.timeout(0.1, async function () {
       await aio.gather(leaf("j", null), leaf("k", null));
     });
   } catch (e) {
