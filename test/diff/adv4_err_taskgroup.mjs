@@ -28,7 +28,7 @@ const fails = aio.coroutine(function* fails(msg, ticks = 1) {
   for (let i = 0; i < ticks; i++) yield* aio.sleep(0);
   throw new AppError(msg);
 });
-const stubborn = aio.coroutine(function* stubborn(msg) {
+const holdout = aio.coroutine(function* holdout(msg) {
   try {
     yield* aio.sleep(10);
   } catch (e) {
@@ -51,7 +51,7 @@ const groupA = aio.coroutine(function* group_a() {
     const c1 = tg.createTask(fails("child 1", 1), { name: "c1" });
     c1.addDoneCallback(done_boom);
     tg.createTask(fails("child 2", 2), { name: "c2" });
-    tg.createTask(stubborn("stubborn child"), { name: "c3" });
+    tg.createTask(holdout("holdout child"), { name: "c3" });
     tg.createTask(spawner(), { name: "c4" });
   });
 });
@@ -62,7 +62,7 @@ const groupB = aio.coroutine(function* group_b() {
     const nested = aio.coroutine(function* nested() {
       yield* aio.taskGroup(function* (tg2) {
         tg2.createTask(fails("nested child", 1), { name: "n1" });
-        tg2.createTask(stubborn("nested stubborn"), { name: "n2" });
+        tg2.createTask(holdout("nested holdout"), { name: "n2" });
       });
     });
     tg.createTask(nested(), { name: "b2" });

@@ -39,7 +39,7 @@ async def fails(msg, ticks=1):
     raise AppError(msg)
 
 
-async def stubborn(msg):
+async def holdout(msg):
     try:
         await asyncio.sleep(10)
     except asyncio.CancelledError:
@@ -62,7 +62,7 @@ async def group_a():
         c1 = tg.create_task(fails("child 1", 1), name="c1")
         c1.add_done_callback(done_boom)
         tg.create_task(fails("child 2", 2), name="c2")
-        tg.create_task(stubborn("stubborn child"), name="c3")
+        tg.create_task(holdout("holdout child"), name="c3")
         tg.create_task(spawner(), name="c4")
 
 
@@ -72,7 +72,7 @@ async def group_b():
         async def nested():
             async with asyncio.TaskGroup() as tg2:
                 tg2.create_task(fails("nested child", 1), name="n1")
-                tg2.create_task(stubborn("nested stubborn"), name="n2")
+                tg2.create_task(holdout("nested holdout"), name="n2")
         tg.create_task(nested(), name="b2")
         await asyncio.sleep(0)
         raise AppError("body of b")

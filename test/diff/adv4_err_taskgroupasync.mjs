@@ -28,7 +28,7 @@ const fails = aio.coroutine(async function fails(msg, ticks = 1) {
   for (let i = 0; i < ticks; i++) await aio.sleep(0);
   throw new AppError(msg);
 });
-const stubborn = aio.coroutine(async function stubborn(msg) {
+const holdout = aio.coroutine(async function holdout(msg) {
   try {
     await aio.sleep(10);
   } catch (e) {
@@ -51,7 +51,7 @@ const groupA = aio.coroutine(async function group_a() {
     const c1 = tg.createTask(fails("child 1", 1), { name: "c1" });
     c1.addDoneCallback(done_boom);
     tg.createTask(fails("child 2", 2), { name: "c2" });
-    tg.createTask(stubborn("stubborn child"), { name: "c3" });
+    tg.createTask(holdout("holdout child"), { name: "c3" });
     tg.createTask(spawner(), { name: "c4" });
   });
 });
@@ -62,7 +62,7 @@ const groupB = aio.coroutine(async function group_b() {
     const nested = aio.coroutine(async function nested() {
       await aio.taskGroup(async (tg2) => {
         tg2.createTask(fails("nested child", 1), { name: "n1" });
-        tg2.createTask(stubborn("nested stubborn"), { name: "n2" });
+        tg2.createTask(holdout("nested holdout"), { name: "n2" });
       });
     });
     tg.createTask(nested(), { name: "b2" });

@@ -26,7 +26,7 @@ const fails = aio.coroutine(function* fails(msg, ticks = 1) {
   for (let i = 0; i < ticks; i++) yield* aio.sleep(0);
   throw new ValueError(msg);
 });
-const stubborn = aio.coroutine(function* stubborn(msg, delay = 1) {
+const holdout = aio.coroutine(function* holdout(msg, delay = 1) {
   try {
     yield* aio.sleep(delay);
   } catch (e) {
@@ -49,7 +49,7 @@ const main = aio.coroutine(function* main() {
   yield* settle();
   print("a: done");
   // b
-  const b1 = lp.createTask(stubborn("gather b stubborn"), { name: "b1" });
+  const b1 = lp.createTask(holdout("gather b holdout"), { name: "b1" });
   const b2 = lp.createTask(aio.sleep(1), { name: "b2" });
   const gb = aio.gather(b1, b2);
   yield* aio.sleep(0);
@@ -77,7 +77,7 @@ const main = aio.coroutine(function* main() {
   print("d: outer cancelled", dt.cancelled(), "inner done", dInner.done());
   keep.push(dInner, dt);
   // e
-  const eInner = lp.createTask(stubborn("wait_for e"), { name: "e-inner" });
+  const eInner = lp.createTask(holdout("wait_for e"), { name: "e-inner" });
   const waitsFor = aio.coroutine(function* waits_for() {
     return yield* aio.waitFor(eInner, 10);
   });
@@ -89,7 +89,7 @@ const main = aio.coroutine(function* main() {
   keep.push(eInner, et);
   // f
   try {
-    yield* aio.waitFor(stubborn("wait_for f"), 0.001);
+    yield* aio.waitFor(holdout("wait_for f"), 0.001);
   } catch (e) {
     if (!(e instanceof ValueError)) throw e;
     print("f: raised", e.message);

@@ -28,7 +28,7 @@ async def fails(msg, ticks=1):
     raise ValueError(msg)
 
 
-async def stubborn(msg, delay=1):
+async def holdout(msg, delay=1):
     try:
         await asyncio.sleep(delay)
     except asyncio.CancelledError:
@@ -51,7 +51,7 @@ async def main():
     await settle()
     print("a: done")
     # b: gather outer cancelled, a child turns the cancellation into an error
-    b1 = lp.create_task(stubborn("gather b stubborn"), name="b1")
+    b1 = lp.create_task(holdout("gather b holdout"), name="b1")
     b2 = lp.create_task(asyncio.sleep(1), name="b2")
     gb = asyncio.gather(b1, b2)
     await asyncio.sleep(0)
@@ -76,7 +76,7 @@ async def main():
     print("d: outer cancelled", dt.cancelled(), "inner done", d_inner.done())
     keep.extend([d_inner, dt])
     # e: wait_for cancelled from outside; its inner raises when cancelled
-    e_inner = lp.create_task(stubborn("wait_for e"), name="e-inner")
+    e_inner = lp.create_task(holdout("wait_for e"), name="e-inner")
     async def waits_for():
         return await asyncio.wait_for(e_inner, 10)
     et = lp.create_task(waits_for(), name="e-outer")
@@ -87,7 +87,7 @@ async def main():
     keep.extend([e_inner, et])
     # f: wait_for times out; the inner raises when cancelled: the error propagates
     try:
-        await asyncio.wait_for(stubborn("wait_for f"), 0.001)
+        await asyncio.wait_for(holdout("wait_for f"), 0.001)
     except ValueError as e:
         print("f: raised", e)
     # g: as_completed abandoned after the first result

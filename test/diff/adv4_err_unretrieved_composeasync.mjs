@@ -26,7 +26,7 @@ const fails = aio.coroutine(async function fails(msg, ticks = 1) {
   for (let i = 0; i < ticks; i++) await aio.sleep(0);
   throw new ValueError(msg);
 });
-const stubborn = aio.coroutine(async function stubborn(msg, delay = 1) {
+const holdout = aio.coroutine(async function holdout(msg, delay = 1) {
   try {
     await aio.sleep(delay);
   } catch (e) {
@@ -49,7 +49,7 @@ const main = aio.coroutine(async function main() {
   await settle();
   print("a: done");
   // b
-  const b1 = lp.createTask(stubborn("gather b stubborn"), { name: "b1" });
+  const b1 = lp.createTask(holdout("gather b holdout"), { name: "b1" });
   const b2 = lp.createTask(aio.sleep(1), { name: "b2" });
   const gb = aio.gather(b1, b2);
   await aio.sleep(0);
@@ -77,7 +77,7 @@ const main = aio.coroutine(async function main() {
   print("d: outer cancelled", dt.cancelled(), "inner done", dInner.done());
   keep.push(dInner, dt);
   // e
-  const eInner = lp.createTask(stubborn("wait_for e"), { name: "e-inner" });
+  const eInner = lp.createTask(holdout("wait_for e"), { name: "e-inner" });
   const waitsFor = aio.coroutine(async function waits_for() {
     return await aio.waitFor(eInner, 10);
   });
@@ -89,7 +89,7 @@ const main = aio.coroutine(async function main() {
   keep.push(eInner, et);
   // f
   try {
-    await aio.waitFor(stubborn("wait_for f"), 0.001);
+    await aio.waitFor(holdout("wait_for f"), 0.001);
   } catch (e) {
     if (!(e instanceof ValueError)) throw e;
     print("f: raised", e.message);

@@ -33,13 +33,13 @@ await aio.run(function* () {
     for (let i = 0; i < k; i++) yield* aio.sleep(0);
     return v;
   });
-  const stubborn = aio.coroutine(function* (v) {
+  const holdout = aio.coroutine(function* (v) {
     started.push(v);
     try {
       yield* aio.sleep(INF);
     } catch (e) {
       if (!(e instanceof aio.CancelledError)) throw e;
-      return "stubborn " + v;
+      return "holdout " + v;
     }
   });
   const failing = aio.coroutine(function* (v) {
@@ -100,9 +100,9 @@ await aio.run(function* () {
 
   print("-- tasks already running");
   for (const t of [0, -1, 1e-9]) {
-    let task = aio.createTask(stubborn("st"));
+    let task = aio.createTask(holdout("st"));
     yield* aio.sleep(0);
-    yield* attempt(`stubborn task, timeout ${tr(t)}`, () => task, t);
+    yield* attempt(`holdout task, timeout ${tr(t)}`, () => task, t);
     task = aio.createTask(slow("s4", 4));
     yield* aio.sleep(0);
     yield* attempt(`slow task, timeout ${tr(t)}`, () => task, t);

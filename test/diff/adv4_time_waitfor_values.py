@@ -34,12 +34,12 @@ async def main():
             await asyncio.sleep(0)
         return v
 
-    async def stubborn(v):
+    async def holdout(v):
         started.append(v)
         try:
             await asyncio.sleep(INF)
         except asyncio.CancelledError:
-            return "stubborn " + v
+            return "holdout " + v
 
     async def failing(v):
         started.append(v)
@@ -98,9 +98,9 @@ async def main():
 
     print("-- tasks already running")
     for t in (0, -1, 1e-9):
-        task = asyncio.create_task(stubborn("st"))
+        task = asyncio.create_task(holdout("st"))
         await asyncio.sleep(0)
-        await attempt("stubborn task, timeout %r" % t, lambda: task, t)
+        await attempt("holdout task, timeout %r" % t, lambda: task, t)
         task = asyncio.create_task(slow("s4", 4))
         await asyncio.sleep(0)
         await attempt("slow task, timeout %r" % t, lambda: task, t)

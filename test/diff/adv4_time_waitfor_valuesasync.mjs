@@ -33,13 +33,13 @@ await aio.run(async function () {
     for (let i = 0; i < k; i++) await aio.sleep(0);
     return v;
   });
-  const stubborn = aio.coroutine(async function (v) {
+  const holdout = aio.coroutine(async function (v) {
     started.push(v);
     try {
       await aio.sleep(INF);
     } catch (e) {
       if (!(e instanceof aio.CancelledError)) throw e;
-      return "stubborn " + v;
+      return "holdout " + v;
     }
   });
   const failing = aio.coroutine(async function (v) {
@@ -100,9 +100,9 @@ await aio.run(async function () {
 
   print("-- tasks already running");
   for (const t of [0, -1, 1e-9]) {
-    let task = aio.createTask(stubborn("st"));
+    let task = aio.createTask(holdout("st"));
     await aio.sleep(0);
-    await attempt(`stubborn task, timeout ${tr(t)}`, () => task, t);
+    await attempt(`holdout task, timeout ${tr(t)}`, () => task, t);
     task = aio.createTask(slow("s4", 4));
     await aio.sleep(0);
     await attempt(`slow task, timeout ${tr(t)}`, () => task, t);

@@ -86,7 +86,7 @@ const kase = aio.coroutine(function* (label, kids, to = INF, outerExpireAt = nul
         cm.reschedule(-INF);
       }
       if (i === stopAt) {
-        print("    driver: stop the stubborn inner tasks");
+        print("    driver: stop the holdout inner tasks");
         flag.stop = true;
       }
       yield* aio.sleep(0);
@@ -98,7 +98,7 @@ const kase = aio.coroutine(function* (label, kids, to = INF, outerExpireAt = nul
       cm = c;
       try {
         yield* aio.taskGroup(function* (tg) {
-          for (const [name, k, stubborn] of kids) children.push(tg.createTask(child(name, k, stubborn ? flag : null, h, to)));
+          for (const [name, k, holdout] of kids) children.push(tg.createTask(child(name, k, holdout ? flag : null, h, to)));
           children.push(tg.createTask(failer(2)));
         });
       } finally {
@@ -121,8 +121,8 @@ const kase = aio.coroutine(function* (label, kids, to = INF, outerExpireAt = nul
 await aio.run(function* () {
   yield* kase("children in wait_for(inf) with slow inner cleanup", [["a", 1, false], ["b", 6, false]]);
   yield* kase("same with wait_for(None): the inner runs in the child", [["a", 1, false], ["b", 6, false]], null);
-  yield* kase("a stubborn inner holds the group until the flag", [["a", 1, false], ["s", 0, true]], INF, null, 10);
+  yield* kase("a holdout inner holds the group until the flag", [["a", 1, false], ["s", 0, true]], INF, null, 10);
   yield* kase("the outer timeout expires while the group waits on exit", [["s", 0, true]], INF, 4, 10);
   yield* kase("the outer timeout expires before the sibling fails", [["a", 2, false], ["s", 0, true]], INF, 1, 10);
-  yield* kase("stubborn inner with wait_for(None): the child swallows", [["s", 0, true]], null, 4, 10);
+  yield* kase("holdout inner with wait_for(None): the child swallows", [["s", 0, true]], null, 4, 10);
 });

@@ -82,7 +82,7 @@ async def case(label, kids, to=INF, outer_expire_at=None, stop_at=None):
                 print("    driver: expire the outer timeout")
                 cm.reschedule(-INF)
             if i == stop_at:
-                print("    driver: stop the stubborn inner tasks")
+                print("    driver: stop the holdout inner tasks")
                 flag["stop"] = True
             await asyncio.sleep(0)
 
@@ -91,8 +91,8 @@ async def case(label, kids, to=INF, outer_expire_at=None, stop_at=None):
         async with asyncio.timeout(INF) as cm:
             try:
                 async with asyncio.TaskGroup() as tg:
-                    for name, k, stubborn in kids:
-                        children.append(tg.create_task(child(name, k, flag if stubborn else None, h, to)))
+                    for name, k, holdout in kids:
+                        children.append(tg.create_task(child(name, k, flag if holdout else None, h, to)))
                     children.append(tg.create_task(failer(2)))
             finally:
                 print("    group done, parent cancelling", me.cancelling())
@@ -111,10 +111,10 @@ async def case(label, kids, to=INF, outer_expire_at=None, stop_at=None):
 async def main():
     await case("children in wait_for(inf) with slow inner cleanup", [("a", 1, False), ("b", 6, False)])
     await case("same with wait_for(None): the inner runs in the child", [("a", 1, False), ("b", 6, False)], to=None)
-    await case("a stubborn inner holds the group until the flag", [("a", 1, False), ("s", 0, True)], stop_at=10)
+    await case("a holdout inner holds the group until the flag", [("a", 1, False), ("s", 0, True)], stop_at=10)
     await case("the outer timeout expires while the group waits on exit", [("s", 0, True)], outer_expire_at=4, stop_at=10)
     await case("the outer timeout expires before the sibling fails", [("a", 2, False), ("s", 0, True)], outer_expire_at=1, stop_at=10)
-    await case("stubborn inner with wait_for(None): the child swallows", [("s", 0, True)], to=None, outer_expire_at=4, stop_at=10)
+    await case("holdout inner with wait_for(None): the child swallows", [("s", 0, True)], to=None, outer_expire_at=4, stop_at=10)
 
 
 asyncio.run(main())

@@ -27,7 +27,7 @@ const sleeper = aio.coroutine(function* (name) {
 });
 
 // resists cancellation for n ticks, then finishes
-const stubborn = aio.coroutine(function* (name, n) {
+const holdout = aio.coroutine(function* (name, n) {
   for (let i = 0; i < n; i++) {
     try {
       yield* aio.sleep(0);
@@ -106,7 +106,7 @@ await aio.run(function* () {
   print("-- external cancel while the group waits for its children on exit");
   const body3 = aio.coroutine(function* () {
     yield* aio.taskGroup(function* (tg) {
-      tg.createTask(stubborn("s3", 3));
+      tg.createTask(holdout("s3", 3));
       tg.createTask(sleeper("c3"));
     });
     return "body3 done";
@@ -117,7 +117,7 @@ await aio.run(function* () {
   const body4 = aio.coroutine(function* () {
     yield* aio.timeout(0, function* (cm) {
       yield* aio.taskGroup(function* (tg) {
-        tg.createTask(stubborn("s4", 2));
+        tg.createTask(holdout("s4", 2));
         tg.createTask(sleeper("c4"));
       });
     });
@@ -193,7 +193,7 @@ await aio.run(function* () {
   const body9 = aio.coroutine(function* () {
     aio.currentTask().cancel("self9");
     yield* aio.taskGroup(function* (tg) {
-      tg.createTask(stubborn("s9", 1));
+      tg.createTask(holdout("s9", 1));
     });
     return "body9";
   });

@@ -21,7 +21,7 @@ async def sleeper(name):
         raise
 
 
-async def stubborn(name, n):
+async def holdout(name, n):
     # resists cancellation for n ticks, then finishes
     for i in range(n):
         try:
@@ -94,7 +94,7 @@ async def main():
 
     async def body3():
         async with asyncio.TaskGroup() as tg:
-            tg.create_task(stubborn("s3", 3))
+            tg.create_task(holdout("s3", 3))
             tg.create_task(sleeper("c3"))
         return "body3 done"
 
@@ -105,7 +105,7 @@ async def main():
     async def body4():
         async with asyncio.timeout(0) as cm:
             async with asyncio.TaskGroup() as tg:
-                tg.create_task(stubborn("s4", 2))
+                tg.create_task(holdout("s4", 2))
                 tg.create_task(sleeper("c4"))
         return "unreached"
 
@@ -171,7 +171,7 @@ async def main():
     async def body9():
         asyncio.current_task().cancel("self9")
         async with asyncio.TaskGroup() as tg:
-            tg.create_task(stubborn("s9", 1))
+            tg.create_task(holdout("s9", 1))
         return "body9"
 
     await run_task("g9", body9())

@@ -27,7 +27,7 @@ const sleeper = aio.coroutine(async function (name) {
 });
 
 // resists cancellation for n ticks, then finishes
-const stubborn = aio.coroutine(async function (name, n) {
+const holdout = aio.coroutine(async function (name, n) {
   for (let i = 0; i < n; i++) {
     try {
       await aio.sleep(0);
@@ -106,7 +106,7 @@ await aio.run(async () => {
   print("-- external cancel while the group waits for its children on exit");
   const body3 = aio.coroutine(async function () {
     await aio.taskGroup(async function (tg) {
-      tg.createTask(stubborn("s3", 3));
+      tg.createTask(holdout("s3", 3));
       tg.createTask(sleeper("c3"));
     });
     return "body3 done";
@@ -117,7 +117,7 @@ await aio.run(async () => {
   const body4 = aio.coroutine(async function () {
     await aio.timeout(0, async function (cm) {
       await aio.taskGroup(async function (tg) {
-        tg.createTask(stubborn("s4", 2));
+        tg.createTask(holdout("s4", 2));
         tg.createTask(sleeper("c4"));
       });
     });
@@ -193,7 +193,7 @@ await aio.run(async () => {
   const body9 = aio.coroutine(async function () {
     aio.currentTask().cancel("self9");
     await aio.taskGroup(async function (tg) {
-      tg.createTask(stubborn("s9", 1));
+      tg.createTask(holdout("s9", 1));
     });
     return "body9";
   });

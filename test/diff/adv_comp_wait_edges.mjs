@@ -16,11 +16,11 @@ const work = aio.coroutine(function* (name, n, fail = false) {
   return name;
 });
 
-const stubborn = aio.coroutine(function* (name, n) {
+const holdout = aio.coroutine(function* (name, n) {
   try {
     yield* aio.sleep(10);
   } catch (e) {
-    if (isCancel(e)) print("stubborn", name, "cancelled");
+    if (isCancel(e)) print("holdout", name, "cancelled");
     throw e;
   }
 });
@@ -76,7 +76,7 @@ await aio.run(function* () {
   yield* ticks(2);
 
   print("-- FIRST_EXCEPTION where a task is cancelled (not an exception)");
-  let c = aio.createTask(stubborn("c", 0), { name: "c" });
+  let c = aio.createTask(holdout("c", 0), { name: "c" });
   let s = aio.createTask(work("s", 4), { name: "s" });
   loop.callSoon(() => c.cancel());
   [done, pending] = yield* aio.wait([c, s], { returnWhen: aio.FIRST_EXCEPTION });

@@ -11,11 +11,11 @@ async def work(name, n, fail=False):
         raise ValueError(name)
     return name
 
-async def stubborn(name, n):
+async def holdout(name, n):
     try:
         await asyncio.sleep(10)
     except asyncio.CancelledError:
-        print("stubborn", name, "cancelled")
+        print("holdout", name, "cancelled")
         raise
 
 def names(fs):
@@ -66,7 +66,7 @@ async def main():
     await ticks(2)
 
     print("-- FIRST_EXCEPTION where a task is cancelled (not an exception)")
-    c = asyncio.create_task(stubborn("c", 0), name="c")
+    c = asyncio.create_task(holdout("c", 0), name="c")
     s = asyncio.create_task(work("s", 4), name="s")
     loop.call_soon(c.cancel)
     done, pending = await asyncio.wait([c, s], return_when=asyncio.FIRST_EXCEPTION)

@@ -16,11 +16,11 @@ const work = aio.coroutine(async function (name, n, fail = false) {
   return name;
 });
 
-const stubborn = aio.coroutine(async function (name, n) {
+const holdout = aio.coroutine(async function (name, n) {
   try {
     await aio.sleep(10);
   } catch (e) {
-    if (isCancel(e)) print("stubborn", name, "cancelled");
+    if (isCancel(e)) print("holdout", name, "cancelled");
     throw e;
   }
 });
@@ -76,7 +76,7 @@ await aio.run(async () => {
   await ticks(2);
 
   print("-- FIRST_EXCEPTION where a task is cancelled (not an exception)");
-  let c = aio.createTask(stubborn("c", 0), { name: "c" });
+  let c = aio.createTask(holdout("c", 0), { name: "c" });
   let s = aio.createTask(work("s", 4), { name: "s" });
   loop.callSoon(() => c.cancel());
   [done, pending] = await aio.wait([c, s], { returnWhen: aio.FIRST_EXCEPTION });

@@ -24,7 +24,7 @@ async def fails(msg, ticks=1):
         await asyncio.sleep(0)
     raise ValueError(msg)
 
-async def stubborn(msg):
+async def holdout(msg):
     try:
         await asyncio.sleep(1)
     except asyncio.CancelledError:
@@ -56,7 +56,7 @@ async def main():
     r = await asyncio.gather(fails("gather rx"), return_exceptions=True)
     print("gather rx ->", [type(x).__name__ for x in r])
     # 7: cancelled task raising another exception
-    t7 = asyncio.create_task(stubborn("stubborn"), name="stubborn-task")
+    t7 = asyncio.create_task(holdout("holdout"), name="holdout-task")
     await asyncio.sleep(0)
     print("t7 cancel ->", t7.cancel())
     keep.append(t7)

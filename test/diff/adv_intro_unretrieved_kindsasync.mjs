@@ -25,7 +25,7 @@ const fails = aio.coroutine(async function fails(msg, ticks = 1) {
   throw new ValueError(msg);
 });
 
-const stubborn = aio.coroutine(async function stubborn(msg) {
+const holdout = aio.coroutine(async function holdout(msg) {
   try {
     await aio.sleep(1);
   } catch (e) {
@@ -56,7 +56,7 @@ const main = aio.coroutine(async function main() {
   keep.push(f5);
   const r = await aio.gather(fails("gather rx"), { returnExceptions: true });
   print("gather rx ->", r.map((x) => x.name));
-  const t7 = aio.createTask(stubborn("stubborn"), { name: "stubborn-task" });
+  const t7 = aio.createTask(holdout("holdout"), { name: "holdout-task" });
   await aio.sleep(0);
   print("t7 cancel ->", t7.cancel());
   keep.push(t7);

@@ -35,7 +35,7 @@ const run = aio.coroutine(function* (kind, seed) {
   let counter = 0;
   const isCancel = (e) => e instanceof aio.CancelledError;
 
-  const worker = aio.coroutine(function* (name, hold, stubborn) {
+  const worker = aio.coroutine(function* (name, hold, holdout) {
     try {
       if (kind === "Event") {
         yield* p.wait();
@@ -63,8 +63,8 @@ const run = aio.coroutine(function* (kind, seed) {
         try {
           yield* aio.sleep(0);
         } catch (e) {
-          if (!isCancel(e) || !stubborn) throw e;
-          stubborn = false;
+          if (!isCancel(e) || !holdout) throw e;
+          holdout = false;
           aio.currentTask().uncancel();
           events.push(`${name}:resisted`);
         }

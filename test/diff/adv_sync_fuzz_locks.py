@@ -25,7 +25,7 @@ async def run(kind, seed):
     events = []
     counter = 0
 
-    async def worker(name, hold, stubborn):
+    async def worker(name, hold, holdout):
         try:
             if kind == "Event":
                 await p.wait()
@@ -50,9 +50,9 @@ async def run(kind, seed):
                 try:
                     await asyncio.sleep(0)
                 except asyncio.CancelledError:
-                    if not stubborn:
+                    if not holdout:
                         raise
-                    stubborn = False
+                    holdout = False
                     asyncio.current_task().uncancel()
                     events.append(f"{name}:resisted")
         except asyncio.CancelledError:

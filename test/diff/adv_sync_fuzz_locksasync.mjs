@@ -36,7 +36,7 @@ const run = aio.coroutine(async function (kind, seed) {
   let counter = 0;
   const isCancel = (e) => e instanceof aio.CancelledError;
 
-  const worker = aio.coroutine(async function (name, hold, stubborn) {
+  const worker = aio.coroutine(async function (name, hold, holdout) {
     try {
       if (kind === "Event") {
         await p.wait();
@@ -64,8 +64,8 @@ const run = aio.coroutine(async function (kind, seed) {
         try {
           await aio.sleep(0);
         } catch (e) {
-          if (!isCancel(e) || !stubborn) throw e;
-          stubborn = false;
+          if (!isCancel(e) || !holdout) throw e;
+          holdout = false;
           aio.currentTask().uncancel();
           events.push(`${name}:resisted`);
         }

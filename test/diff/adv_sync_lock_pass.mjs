@@ -91,7 +91,7 @@ await aio.run(function* () {
 
   print("-- woken waiter catches the cancellation and retries");
   lock = new aio.Lock();
-  const stubborn = aio.coroutine(function* () {
+  const holdout = aio.coroutine(function* () {
     for (;;) {
       try {
         yield* lock.acquire();
@@ -99,14 +99,14 @@ await aio.run(function* () {
       } catch (e) {
         if (!isCancel(e)) throw e;
         const task = aio.currentTask();
-        print("stubborn cancelled", task.cancelling(), task.uncancel(), r(lock));
+        print("holdout cancelled", task.cancelling(), task.uncancel(), r(lock));
       }
     }
-    print("stubborn got it", r(lock));
+    print("holdout got it", r(lock));
     lock.release();
   });
   yield* lock.acquire();
-  const s = aio.createTask(stubborn());
+  const s = aio.createTask(holdout());
   const o = aio.createTask(taker("o"));
   yield* aio.sleep(0);
   lock.release();

@@ -90,18 +90,18 @@ async def main():
 
     print("-- woken waiter catches the cancellation and retries")
     lock = asyncio.Lock()
-    async def stubborn():
+    async def holdout():
         while True:
             try:
                 await lock.acquire()
                 break
             except asyncio.CancelledError:
                 task = asyncio.current_task()
-                print("stubborn cancelled", task.cancelling(), task.uncancel(), r(lock))
-        print("stubborn got it", r(lock))
+                print("holdout cancelled", task.cancelling(), task.uncancel(), r(lock))
+        print("holdout got it", r(lock))
         lock.release()
     await lock.acquire()
-    s = asyncio.create_task(stubborn())
+    s = asyncio.create_task(holdout())
     o = asyncio.create_task(taker("o"))
     await asyncio.sleep(0)
     lock.release()

@@ -92,7 +92,7 @@ await aio.run(async function () {
 
   print("-- woken waiter catches the cancellation and retries");
   lock = new aio.Lock();
-  const stubborn = aio.coroutine(async function () {
+  const holdout = aio.coroutine(async function () {
     for (;;) {
       try {
         await lock.acquire();
@@ -100,14 +100,14 @@ await aio.run(async function () {
       } catch (e) {
         if (!isCancel(e)) throw e;
         const task = aio.currentTask();
-        print("stubborn cancelled", task.cancelling(), task.uncancel(), r(lock));
+        print("holdout cancelled", task.cancelling(), task.uncancel(), r(lock));
       }
     }
-    print("stubborn got it", r(lock));
+    print("holdout got it", r(lock));
     lock.release();
   });
   await lock.acquire();
-  const s = aio.createTask(stubborn());
+  const s = aio.createTask(holdout());
   const o = aio.createTask(taker("o"));
   await aio.sleep(0);
   lock.release();
