@@ -11,6 +11,14 @@ export class CancelledError extends Error {
   }
 }
 
+/**
+ * `exc` is a CancelledError itself, not a subclass: asyncio's `exc_type is CancelledError`, with
+ * which timeout() and TaskGroup tell a cancellation from an error that merely derives from it.
+ */
+export function isExactCancelledError(exc: unknown): boolean {
+  return exc instanceof CancelledError && exc.constructor === CancelledError;
+}
+
 /** The operation exceeded its deadline (asyncio.TimeoutError, the builtin TimeoutError). */
 export class TimeoutError extends Error {
   constructor(message?: string) {

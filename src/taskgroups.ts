@@ -4,7 +4,7 @@
  * body's result. The first child that fails cancels the others and the body; all errors are
  * collected into an ExceptionGroup.
  */
-import { CancelledError, ExceptionGroup, RuntimeError } from "./errors.js";
+import { CancelledError, ExceptionGroup, RuntimeError, isExactCancelledError } from "./errors.js";
 import { genCoroutine, lazyCall, type Coroutine } from "./coroutines.js";
 import { currentLoop } from "./events.js";
 import type { Future } from "./futures.js";
@@ -98,7 +98,7 @@ export class TaskGroup {
     this._exiting = true;
     // As asyncio's `et is CancelledError`: the exact class. A subclass of CancelledError raised by
     // the body is not a cancellation to propagate but an error the group collects.
-    const cancelled = failed && exc instanceof CancelledError && exc.constructor === CancelledError;
+    const cancelled = failed && isExactCancelledError(exc);
     let propagateCancellation: unknown = cancelled ? exc : null;
     if (this._parentCancelRequested) {
       if (this._parentTask!.uncancel() === 0) propagateCancellation = null;

@@ -7,7 +7,7 @@
  * it was this timeout's (task.uncancel() brings the count back to what it was on entry), it is
  * turned into TimeoutError.
  */
-import { CancelledError, RuntimeError, timeoutFrom } from "./errors.js";
+import { RuntimeError, isExactCancelledError, timeoutFrom } from "./errors.js";
 import { genCoroutine, lazyCall, type Coroutine } from "./coroutines.js";
 import { currentLoop, getRunningLoop } from "./events.js";
 import type { TimerHandle, Handle } from "./handles.js";
@@ -94,9 +94,8 @@ export class Timeout {
     }
     if (this._state === EXPIRING) {
       this._state = EXPIRED;
-      // The exact class, as asyncio's `exc_type is CancelledError`: a subclass the body raised
-      // itself propagates as it is.
-      if (this._task!.uncancel() <= this._cancelling && failed && exc instanceof CancelledError && exc.constructor === CancelledError) {
+      // The exact class: a subclass the body raised itself propagates as it is.
+      if (this._task!.uncancel() <= this._cancelling && failed && isExactCancelledError(exc)) {
         return timeoutFrom(exc);
       }
     } else if (this._state === ENTERED) {
