@@ -351,6 +351,70 @@ const probes = {
     return out;
   },
   /**
+   * The machine's floor under any p99 lateness: a thread that never yields spins for 2 s,
+   * reading the clock about once a microsecond (integer work in between, calibrated as W7's spin:
+   * few readings, so the collector seldom runs), and records every gap of more than 50 us
+   * between two readings: a stretch in which the thread did not run (the kernel or the
+   * hypervisor ran something else; or V8 collected, counted apart). A timer that comes due at a
+   * random moment inside a gap is late by what is left of the gap, whatever the loop does, so
+   * `behind >50 us %` (the share of moments at which more than 50 us of a gap are left) above 1
+   * means that no p99 under 50 us (W7 timersFirst) can be measured on this machine at that
+   * moment; `behind >1 ms %` the same for 1 ms (W5).
+   */
+  async preempt() {
+    const { cpuTicks, stealPercent } = await import("./run.mjs");
+    const { PerformanceObserver } = await import("node:perf_hooks");
+    let sink = 0;
+    const busy = (n) => {
+      let x = sink;
+      for (let i = 0; i < n; i++) x = (x * 31 + i) | 0;
+      sink = x;
+    };
+    let perUs = 100;
+    for (let round = 0; round < 5; round++) {
+      const t = performance.now();
+      busy(200_000);
+      perUs = Math.max(1, Math.round(200_000 / ((performance.now() - t) * 1000)));
+    }
+    let gcMs = 0;
+    let gcCount = 0;
+    const obs = new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) {
+        gcMs += e.duration;
+        gcCount++;
+      }
+    });
+    obs.observe({ entryTypes: ["gc"] });
+    const ticks0 = cpuTicks();
+    const gaps = [];
+    const t0 = performance.now();
+    const end = t0 + 2000;
+    let prev = t0;
+    for (;;) {
+      busy(perUs);
+      const t = performance.now();
+      if (t - prev > 0.05) gaps.push((t - prev) * 1000);
+      prev = t;
+      if (t >= end) break;
+    }
+    const totalUs = (prev - t0) * 1000;
+    const steal = stealPercent(ticks0, cpuTicks());
+    await new Promise((r) => setTimeout(r, 20)); // gc entries arrive asynchronously
+    obs.disconnect();
+    const behind = (us) => (100 * gaps.reduce((s, g) => s + Math.max(0, g - us), 0)) / totalUs;
+    const out = {
+      "gaps >50 us per s": gaps.length / (totalUs / 1e6),
+      "time in gaps >50 us %": (100 * gaps.reduce((s, g) => s + g, 0)) / totalUs,
+      "behind >50 us %": behind(50),
+      "behind >1 ms %": behind(1000),
+      "max: longest gap us": Math.max(0, ...gaps),
+      "collector pauses (count)": gcCount,
+      "collector pauses ms": gcMs,
+    };
+    if (steal !== null) out["steal %"] = steal;
+    return out;
+  },
+  /**
    * Share of W2's and W4's wall time spent in V8's collector (the pauses Node reports as `gc`
    * performance entries), aionode's current backend against the node contender, and the time per
    * operation (task; schedule or cancel) outside the collector: the workload's own figure less
