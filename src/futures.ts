@@ -510,23 +510,32 @@ export class Future<T = unknown> implements PromiseLike<T>, Iterator<Future<unkn
     }
     if (task !== null) {
       // The async function that was just woken awaits this future.
+      if (this._state !== PENDING && !relinquish) {
+        // Awaiting a done future does not suspend (asyncio's __await__ returns at once): its
+        // outcome comes back even from a future of another loop, which is checked only when
+        // the task would wait on it.
+        reaction.settle(this as Future<unknown>);
+        return p;
+      }
+      if (this._blocking) {
+        // Marked by an await a task refused (see next()): asyncio's __await__ raises at once.
+        reaction.fail(new RuntimeError("await wasn't used with future"));
+        return p;
+      }
       const bad =
         (task as unknown) === this || (task._owner as unknown) === this
-          ? new RuntimeError(`Task cannot await on itself: ${task.toString()}`)
+          ? new RuntimeError(`Task cannot await on itself: ${task._owner.toString()}`)
           : task._loop !== this._loop
-            ? new RuntimeError(`Task ${task.toString()} got Future ${this.toString()} attached to a different loop`)
+            ? new RuntimeError(`Task ${task._owner.toString()} got Future ${this.toString()} attached to a different loop`)
             : null;
       if (bad !== null) {
         // As asyncio's __step: the error is thrown in at the await on the task's next step, and
-        // the task goes on as the current task (cancellable, its later awaits its own).
+        // the task goes on as the current task (cancellable, its later awaits its own). The
+        // future stays marked as awaited, as there (see next()).
+        this._blocking = true;
         const failed = new Future<unknown>(task._loop);
         failed.setException(bad);
         task._awaitFuture(failed, reaction as Reaction);
-        return p;
-      }
-      if (this._state !== PENDING && !relinquish) {
-        // Awaiting a done future does not suspend (asyncio's __await__ returns at once).
-        reaction.settle(this as Future<unknown>);
         return p;
       }
       task._awaitFuture(this as Future<unknown>, reaction);
@@ -567,6 +576,9 @@ export class Future<T = unknown> implements PromiseLike<T>, Iterator<Future<unkn
   /** Iterator protocol for `yield*`: suspends (yields itself) until done, then returns the result. */
   next(): IteratorResult<Future<unknown>, T> {
     if (this._state === PENDING) {
+      // Still marked from an await a task refused (of itself, or of another loop's future):
+      // asyncio's __await__ fails the same way, at once, for every later await while pending.
+      if (this._blocking) throw new RuntimeError("await wasn't used with future");
       this._blocking = true;
       return { value: this as Future<unknown>, done: false };
     }

@@ -379,7 +379,6 @@ export class Task<T = unknown> extends Future<T> {
     if (value instanceof Future) {
       fut = value;
       bare = !fut._blocking;
-      fut._blocking = false;
     } else if (value instanceof Coroutine) {
       fut = new Task(value, this._loop, undefined, this._owner);
       bare = true;
@@ -389,19 +388,23 @@ export class Task<T = unknown> extends Future<T> {
     } else {
       this._scheduleStep(
         new TypeError(
-          `Task ${this.getName()} got bad yield: ${describeValue(value)}; yield* a Future, Task or coroutine (or yield a Promise)`,
+          `Task ${this._owner.getName()} got bad yield: ${describeValue(value)}; yield* a Future, Task or coroutine (or yield a Promise)`,
         ),
       );
       return;
     }
+    // The errors name the task itself: an inline task is part of its owner (one task in asyncio).
     if (fut._loop !== this._loop) {
-      this._scheduleStep(new RuntimeError(`Task ${this.toString()} got Future ${fut.toString()} attached to a different loop`));
+      this._scheduleStep(new RuntimeError(`Task ${this._owner.toString()} got Future ${fut.toString()} attached to a different loop`));
       return;
     }
     if (fut === this || fut === this._owner) {
-      this._scheduleStep(new RuntimeError(`Task cannot await on itself: ${this.toString()}`));
+      this._scheduleStep(new RuntimeError(`Task cannot await on itself: ${this._owner.toString()}`));
       return;
     }
+    // Only a future the task accepts is unmarked: as asyncio's __step, the two refusals above
+    // leave it marked, so awaiting it again while it is pending fails (see Future.next()).
+    fut._blocking = false;
     this._sendResult = bare;
     fut._addCallback(wakeupTask, this, this._ctx);
     this._futWaiter = fut;
