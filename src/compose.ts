@@ -5,7 +5,7 @@
  * createTask) return Futures bound to the running loop (or, outside one, the default loop).
  */
 import { CancelledError, RuntimeError, TimeoutError, timeoutFrom } from "./errors.js";
-import { Coroutine, genCoroutine, isCoroutine, isGenerator } from "./coroutines.js";
+import { Coroutine, genCoroutine, isCoroutine, isGenerator, qualname } from "./coroutines.js";
 import { currentLoop } from "./events.js";
 import { CANCELLED, F_GATHER_MARK, F_RELINQUISH, Future, PENDING, wrapFuture } from "./futures.js";
 import type { AsyncResource } from "node:async_hooks";
@@ -662,6 +662,10 @@ export interface AsCompleted<T> extends Iterable<Coroutine<T>>, AsyncIterable<T>
  * internal Queue). As in Queue.get(), a waiter is only woken; it takes the future once it runs,
  * so a waiter cancelled after its wake-up leaves the future to the next one.
  */
+qualname(waitGen, "wait");
+qualname(waitForGen, "wait_for");
+qualname(waitForOne, "as_completed.<locals>._wait_for_one");
+
 function* waitForOne<T>(state: AsCompletedState<T>): Generator<unknown, T, unknown> {
   while (state.done.length === 0) {
     const getter = state.loop.createFuture<void>();

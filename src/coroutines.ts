@@ -176,6 +176,15 @@ export function lazyCall<T>(fn: Function, args: unknown[]): Coroutine<T> {
   return new Coroutine<T>(fn, undefined, args, fn instanceof GeneratorFunction ? KIND_GEN : KIND_ASYNC);
 }
 
+/**
+ * Give an internal coroutine function the __qualname__ asyncio's has, which task reprs show
+ * (`coro=<wait_for()>`, `coro=<Queue.get()>`); done once, when the module loads. @internal
+ */
+export function qualname<F extends Function>(fn: F, name: string): F {
+  Object.defineProperty(fn, "name", { value: name });
+  return fn;
+}
+
 /** Internal coroutines implemented as generator functions (sleep, wait, ...). @internal */
 export function genCoroutine<T>(fn: Function, args: unknown[]): Coroutine<T> {
   return new Coroutine<T>(fn, undefined, args, KIND_GEN);

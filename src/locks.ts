@@ -36,7 +36,7 @@
  *     Barrier:   filling / draining / resetting / broken, as asyncio.Barrier.
  */
 import { BrokenBarrierError, CancelledError, RuntimeError } from "./errors.js";
-import { Coroutine, genCoroutine, lazyCall } from "./coroutines.js";
+import { Coroutine, genCoroutine, lazyCall, qualname } from "./coroutines.js";
 import { currentLoop } from "./events.js";
 import { FINISHED, Future, PENDING, Reaction, type FutureThen } from "./futures.js";
 import { describeValue, type EventLoop } from "./loop.js";
@@ -301,6 +301,10 @@ class LockAcquire extends WaitCoroutine {
   constructor(private readonly _lock: Lock) {
     super(Lock.prototype.acquire);
   }
+  /** asyncio's __qualname__, as task reprs show it. */
+  override get name(): string {
+    return "Lock.acquire";
+  }
   protected _fast(): boolean {
     const l = this._lock;
     if (!l._locked && (l._waiters === null || l._waiters.allCancelled())) {
@@ -377,6 +381,9 @@ export class Lock extends LoopBound {
 class EventWait extends WaitCoroutine {
   constructor(private readonly _ev: Event) {
     super(Event.prototype.wait);
+  }
+  override get name(): string {
+    return "Event.wait";
   }
   protected _fast(): boolean {
     return this._ev._value;
@@ -556,6 +563,9 @@ export class Condition extends LoopBound {
 class SemaphoreAcquire extends WaitCoroutine {
   constructor(private readonly _sem: Semaphore) {
     super(Semaphore.prototype.acquire);
+  }
+  override get name(): string {
+    return "Semaphore.acquire";
   }
   protected _fast(): boolean {
     const s = this._sem;
@@ -819,3 +829,10 @@ export class Barrier {
     return `<Barrier [${extra}]>`;
   }
 }
+
+// asyncio's __qualname__s, as task reprs show them.
+qualname(condWait, "Condition.wait");
+qualname(condWaitFor, "Condition.wait_for");
+qualname(barrierWait, "Barrier.wait");
+qualname(barrierReset, "Barrier.reset");
+qualname(barrierAbort, "Barrier.abort");

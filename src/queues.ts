@@ -39,7 +39,7 @@
  *   another loop is a RuntimeError.
  */
 import { pyRepr } from "./internal/repr.js";
-import { COROUTINE_KIND, Coroutine, genCoroutine } from "./coroutines.js";
+import { COROUTINE_KIND, Coroutine, genCoroutine, qualname } from "./coroutines.js";
 import { QueueEmpty, QueueFull, QueueShutDown, RuntimeError } from "./errors.js";
 import { currentLoop } from "./events.js";
 import { LazyThenable, type Future } from "./futures.js";
@@ -383,6 +383,8 @@ export class Queue<T = unknown> implements AsyncIterable<T> {
   }
 }
 
+qualname(joinGen, "Queue.join");
+
 function* joinGen(q: Queue<unknown>): Generator<unknown, void, unknown> {
   if (q._unfinished > 0 && !q._isFinished) {
     const fut = q._joinWaiter();
@@ -459,6 +461,10 @@ class GetCoroutine<T> extends Coroutine<T> implements Iterator<unknown, T, unkno
     super(Queue.prototype.get, q, NO_ARGS, COROUTINE_KIND.GEN);
     this._q = q;
   }
+  /** asyncio's __qualname__, as task reprs show it. */
+  override get name(): string {
+    return "Queue.get";
+  }
 
   override [Symbol.iterator](): Iterator<unknown, T, unknown> {
     this._take();
@@ -532,6 +538,9 @@ class PutCoroutine<T> extends Coroutine<void> implements Iterator<unknown, void,
     super(Queue.prototype.put, q, NO_ARGS, COROUTINE_KIND.GEN);
     this._q = q;
     this._item = item;
+  }
+  override get name(): string {
+    return "Queue.put";
   }
 
   override [Symbol.iterator](): Iterator<unknown, void, unknown> {

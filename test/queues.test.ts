@@ -183,7 +183,7 @@ describe("get/put in both coroutine styles", () => {
       expect(q.qsize()).toBe(0); // nothing happened yet
       expect(p).toBeInstanceOf(aio.Coroutine);
       expect(aio.isCoroutine(g)).toBe(true);
-      expect(String(g)).toBe("<coroutine get()>");
+      expect(String(g)).toBe("<coroutine Queue.get()>");
       yield* p;
       expect(q.qsize()).toBe(1);
       expect(yield* g).toBe(1);
