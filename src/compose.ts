@@ -662,10 +662,6 @@ export interface AsCompleted<T> extends Iterable<Coroutine<T>>, AsyncIterable<T>
  * internal Queue). As in Queue.get(), a waiter is only woken; it takes the future once it runs,
  * so a waiter cancelled after its wake-up leaves the future to the next one.
  */
-qualname(waitGen, "wait");
-qualname(waitForGen, "wait_for");
-qualname(waitForOne, "as_completed.<locals>._wait_for_one");
-
 function* waitForOne<T>(state: AsCompletedState<T>): Generator<unknown, T, unknown> {
   while (state.done.length === 0) {
     const getter = state.loop.createFuture<void>();
@@ -684,6 +680,11 @@ function* waitForOne<T>(state: AsCompletedState<T>): Generator<unknown, T, unkno
   if (f === null) throw new TimeoutError();
   return f.result();
 }
+
+// asyncio's __qualname__s, as task reprs show them.
+qualname(waitGen, "wait");
+qualname(waitForGen, "wait_for");
+qualname(waitForOne, "as_completed.<locals>._wait_for_one");
 
 interface AsCompletedState<T> {
   loop: EventLoop;

@@ -383,6 +383,7 @@ export class Queue<T = unknown> implements AsyncIterable<T> {
   }
 }
 
+// asyncio's __qualname__, as task reprs show it.
 qualname(joinGen, "Queue.join");
 
 function* joinGen(q: Queue<unknown>): Generator<unknown, void, unknown> {
