@@ -27,15 +27,15 @@ function chain(tag, n) {
 }
 
 print("-- 1 a run leaves work behind");
-const t_long = loop.createTask(sleeper("long", 0.5), { name: "long" });
-const h_a = loop.callLater(0.04, log, "timer a (+0.04)");
-const h_b = loop.callLater(0.08, log, "timer b (+0.08)");
-const h_c = loop.callLater(0.12, log, "timer c (+0.12, cancelled between runs)");
+const t_long = loop.createTask(sleeper("long", 0.9), { name: "long" });
+const h_a = loop.callLater(0.2, log, "timer a (+0.2)");
+const h_b = loop.callLater(0.25, log, "timer b (+0.25)");
+const h_c = loop.callLater(0.4, log, "timer c (+0.4, cancelled between runs)");
 print("result", await loop.runUntilComplete(sleeper("short", 0.01)));
 loop.callSoon(chain, "q", 1);
 h_c.cancel();
 print("-- 2 blocking between runs: a and b are overdue");
-blocking(0.1);
+blocking(0.4);
 loop.callSoon(log, "queued between runs");
 print("result", await loop.runUntilComplete(sleeper("zero", 0)));
 print("-- 3 the long sleeper wakes in a later run");
@@ -43,7 +43,7 @@ print("result", await loop.runUntilComplete(t_long));
 print("-- 4 a timer stops run_until_complete early");
 const f = loop.createFuture();
 loop.callLater(0.02, () => loop.stop());
-loop.callLater(0.25, (v) => f.setResult(v), "f done");
+loop.callLater(0.5, (v) => f.setResult(v), "f done");
 try {
   await loop.runUntilComplete(f);
 } catch (e) {

@@ -4,7 +4,7 @@ import time
 
 # Three deadlines due in one loop iteration: an outer timeout_at() (T) around wait_for() (W) of a
 # coroutine that runs its own timeout_at() (I), and in some cases an external cancel() of the
-# outer task by a timer (X). The deadlines are 20 ms apart and the loop is blocked past all of
+# outer task by a timer (X). The first deadline is 100 ms ahead (room for the set-up on a loaded machine), the deadlines are 20 ms apart and the loop is blocked past all of
 # them, so the timers run in one iteration in deadline order; every order is tried. Who reports
 # what, cancelling() of both tasks, and which timeouts count as expired.
 INF = float("inf")
@@ -46,7 +46,7 @@ async def outer(dl, h):
 async def case(order):
     loop = asyncio.get_running_loop()
     print("-- order", " ".join(order))
-    base = loop.time() + 0.03
+    base = loop.time() + 0.1
     dl = {name: base + 0.02 * i for i, name in enumerate(order)}
     if "X" not in dl:
         dl["X"] = None

@@ -61,7 +61,7 @@ const outer = aio.coroutine(function* (dl, h) {
 const kase = aio.coroutine(function* (order) {
   const loop = aio.getRunningLoop();
   print("-- order", order.join(" "));
-  const base = loop.time() + 0.03;
+  const base = loop.time() + 0.1;
   const dl = {};
   order.forEach((name, i) => (dl[name] = base + 0.02 * i));
   if (!("X" in dl)) dl.X = null;
