@@ -4,8 +4,9 @@ import time
 
 # Three deadlines due in one loop iteration: an outer timeout_at() (T) around wait_for() (W) of a
 # coroutine that runs its own timeout_at() (I), and in some cases an external cancel() of the
-# outer task by a timer (X). The first deadline is 100 ms ahead (room for the set-up on a loaded machine), the deadlines are 20 ms apart and the loop is blocked past all of
-# them, so the timers run in one iteration in deadline order; every order is tried. Who reports
+# outer task by a timer (X). The first deadline is 100 ms ahead (room for the set-up on a loaded
+# machine), the deadlines are 20 ms apart, and the loop is blocked past all of them, so the
+# timers run in one iteration in deadline order; every order is tried. Who reports
 # what, cancelling() of both tasks, and which timeouts count as expired.
 INF = float("inf")
 
