@@ -38,7 +38,7 @@
  *   A queue binds to the first loop it waits on (asyncio's _LoopBoundMixin): waiting on it from
  *   another loop is a RuntimeError.
  */
-import { pyRepr } from "./internal/repr.js";
+import { pyFloatRepr, pyRepr } from "./internal/repr.js";
 import { COROUTINE_KIND, Coroutine, genCoroutine, qualname } from "./coroutines.js";
 import { QueueEmpty, QueueFull, QueueShutDown, RuntimeError } from "./errors.js";
 import { currentLoop } from "./events.js";
@@ -329,7 +329,9 @@ export class Queue<T = unknown> implements AsyncIterable<T> {
 
   /** `<Queue maxsize=0 _queue=[...] _getters[n] _putters[n] tasks=n shutdown>` as asyncio's str(). */
   toString(): string {
-    let s = `<${this.constructor.name} maxsize=${this._maxsize}`;
+    // An infinite maxsize reads as Python's float('inf') does (`maxsize=inf`); integers as integers.
+    const max = this._maxsize;
+    let s = `<${this.constructor.name} maxsize=${Number.isFinite(max) ? String(max) : pyFloatRepr(max)}`;
     if (this._qsize() > 0) s += ` _queue=${pyRepr(this._items())}`;
     if (this._getters.length > 0) s += ` _getters[${this._getters.length}]`;
     if (this._putters.length > 0) s += ` _putters[${this._putters.length}]`;
@@ -352,7 +354,12 @@ export class Queue<T = unknown> implements AsyncIterable<T> {
     const loop = currentLoop();
     const bound = this._joinLoop;
     if (bound === null) this._joinLoop = loop;
-    else if (bound !== loop) throw new RuntimeError(`${this.toString()} is bound to a different event loop`);
+    else if (bound !== loop) {
+      // asyncio's join() waits on the queue's `_finished` Event, and the error names that Event.
+      const n = this._joinWaiters === null ? 0 : this._joinWaiters.length;
+      const extra = `${this._finished ? "set" : "unset"}${n > 0 ? `, waiters:${n}` : ""}`;
+      throw new RuntimeError(`<Event [${extra}]> is bound to a different event loop`);
+    }
     const fut = loop.createFuture<boolean>();
     (this._joinWaiters ??= []).push(fut);
     return fut;
