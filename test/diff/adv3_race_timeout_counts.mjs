@@ -94,7 +94,7 @@ const bodyUncancelsThenContinues = aio.coroutine(function* () {
 
 const timeoutOverShield = aio.coroutine(function* () {
   const work = aio.coroutine(function* () {
-    yield* aio.sleep(0.03);
+    yield* aio.sleep(0.2);
     print("  shielded work done");
     return "w";
   });
@@ -120,7 +120,7 @@ const timeoutOverTgExit = aio.coroutine(function* () {
       throw e;
     }
   });
-  yield* aio.timeout(0.02, function* () {
+  yield* aio.timeout(0.15, function* () {
     yield* aio.taskGroup(function* (tg) {
       tg.createTask(kid(1, 0.01));
       tg.createTask(kid(2, 1));
@@ -134,10 +134,10 @@ const timeoutAndTwoExternalCancels = aio.coroutine(function* () {
   const loop = aio.getRunningLoop();
   const me = aio.currentTask();
   const now = loop.time();
-  loop.callAt(now + 0.005, () => me.cancel("one"));
-  loop.callAt(now + 0.015, () => me.cancel("two"));
-  yield* aio.timeout(0.01, function* () {
-    block(0.03);
+  loop.callAt(now + 0.05, () => me.cancel("one"));
+  loop.callAt(now + 0.15, () => me.cancel("two"));
+  yield* aio.timeout(0.1, function* () {
+    block(0.3);
     try {
       yield* aio.sleep(1);
     } catch (e) {
@@ -173,7 +173,7 @@ const sequentialTimeoutsAfterSwallow = aio.coroutine(function* () {
 
 const innerSwallowsOuterFires = aio.coroutine(function* () {
   const me = aio.currentTask();
-  yield* aio.timeout(0.03, function* (outer) {
+  yield* aio.timeout(0.15, function* (outer) {
     yield* aio.timeout(0.01, function* (inner) {
       try {
         yield* aio.sleep(1);

@@ -70,7 +70,7 @@ async def body_uncancels_then_continues():
 
 async def timeout_over_shield():
     async def work():
-        await asyncio.sleep(0.03)
+        await asyncio.sleep(0.2)
         print("  shielded work done")
         return "w"
     t = asyncio.create_task(work())
@@ -89,7 +89,7 @@ async def timeout_over_tg_exit():
         except asyncio.CancelledError:
             print("  kid", n, "cancelled")
             raise
-    async with asyncio.timeout(0.02):
+    async with asyncio.timeout(0.15):
         async with asyncio.TaskGroup() as tg:
             tg.create_task(kid(1, 0.01))
             tg.create_task(kid(2, 1))
@@ -100,10 +100,10 @@ async def timeout_and_two_external_cancels():
     loop = asyncio.get_running_loop()
     me = asyncio.current_task()
     now = loop.time()
-    loop.call_at(now + 0.005, lambda: me.cancel("one"))
-    loop.call_at(now + 0.015, lambda: me.cancel("two"))
-    async with asyncio.timeout(0.01):
-        block(0.03)
+    loop.call_at(now + 0.05, lambda: me.cancel("one"))
+    loop.call_at(now + 0.15, lambda: me.cancel("two"))
+    async with asyncio.timeout(0.1):
+        block(0.3)
         try:
             await asyncio.sleep(1)
         except asyncio.CancelledError as e:
@@ -127,7 +127,7 @@ async def sequential_timeouts_after_swallow():
 
 async def inner_swallows_outer_fires():
     me = asyncio.current_task()
-    async with asyncio.timeout(0.03) as outer:
+    async with asyncio.timeout(0.15) as outer:
         async with asyncio.timeout(0.01) as inner:
             try:
                 await asyncio.sleep(1)

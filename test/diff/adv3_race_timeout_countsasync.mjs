@@ -94,7 +94,7 @@ const bodyUncancelsThenContinues = aio.coroutine(async function () {
 
 const timeoutOverShield = aio.coroutine(async function () {
   const work = aio.coroutine(async function () {
-    await aio.sleep(0.03);
+    await aio.sleep(0.2);
     print("  shielded work done");
     return "w";
   });
@@ -120,7 +120,7 @@ const timeoutOverTgExit = aio.coroutine(async function () {
       throw e;
     }
   });
-  await aio.timeout(0.02, async function () {
+  await aio.timeout(0.15, async function () {
     await aio.taskGroup(async function (tg) {
       tg.createTask(kid(1, 0.01));
       tg.createTask(kid(2, 1));
@@ -134,10 +134,10 @@ const timeoutAndTwoExternalCancels = aio.coroutine(async function () {
   const loop = aio.getRunningLoop();
   const me = aio.currentTask();
   const now = loop.time();
-  loop.callAt(now + 0.005, () => me.cancel("one"));
-  loop.callAt(now + 0.015, () => me.cancel("two"));
-  await aio.timeout(0.01, async function () {
-    block(0.03);
+  loop.callAt(now + 0.05, () => me.cancel("one"));
+  loop.callAt(now + 0.15, () => me.cancel("two"));
+  await aio.timeout(0.1, async function () {
+    block(0.3);
     try {
       await aio.sleep(1);
     } catch (e) {
@@ -173,7 +173,7 @@ const sequentialTimeoutsAfterSwallow = aio.coroutine(async function () {
 
 const innerSwallowsOuterFires = aio.coroutine(async function () {
   const me = aio.currentTask();
-  await aio.timeout(0.03, async function (outer) {
+  await aio.timeout(0.15, async function (outer) {
     await aio.timeout(0.01, async function (inner) {
       try {
         await aio.sleep(1);
