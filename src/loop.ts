@@ -524,7 +524,9 @@ export class EventLoop {
 
   /** Close the loop: pending callbacks and timers are dropped. The loop must not be running. */
   close(): void {
-    if (this._running) throw new RuntimeError("Cannot close a running event loop");
+    // In ambient mode the loop runs too, as far as its own callbacks and task steps are concerned
+    // (as for a re-entrant run: _checkRunnable).
+    if (this._running || (this._ambient && this._inStep())) throw new RuntimeError("Cannot close a running event loop");
     if (this._closed) return;
     if (this._ambient) this._leaveAmbient();
     this._closed = true;

@@ -52,13 +52,13 @@ lst.push(3);
 function grow(...args) {
   print("   grow with", args.length, "args");
   if (args.length < 5) loop.callSoon(grow, ...args, args.length);
+  else loop.stop();
 }
 loop.callSoon(grow);
 SHAPES.forEach(([name, args], i) => {
   loop.callSoon(fail, ...args);
   loop.callAt(now - 1 + i * 0.01, fail, ...args);
 });
-loop.callLater(0.03, () => loop.stop());
 await loop.runForever();
 print("after the run");
 for (const h of H.slice(0, 8)) print(s(h).replace(/when=\S+/, "when=W").slice(0, 100), h.cancelled());

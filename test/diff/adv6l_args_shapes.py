@@ -64,13 +64,14 @@ def grow(*args):
     print("   grow with", len(args), "args")
     if len(args) < 5:
         loop.call_soon(grow, *args, len(args))
+    else:
+        loop.stop()
 
 
 loop.call_soon(grow)
 for i, (name, args) in enumerate(SHAPES):
     loop.call_soon(fail, *args)
     loop.call_at(now - 1 + i * 0.01, fail, *args)
-loop.call_later(0.03, loop.stop)
 loop.run_forever()
 print("after the run")
 for h in H[:8]:

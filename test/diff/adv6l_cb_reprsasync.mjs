@@ -63,7 +63,7 @@ print(s(tasks[0]));
 print("-- completing f");
 loop.callSoon((v) => f.setResult(v), "R");
 loop.callSoon(() => print("   f after set_result:", s(f)));
-loop.callLater(0.03, () => loop.stop());
+loop.callLater(0.2, () => loop.stop());
 await loop.runForever();
 print(s(f));
 print("-- a callback added after completion");

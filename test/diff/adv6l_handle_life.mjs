@@ -73,7 +73,7 @@ function queue_late() {
   print("   queued late_soon:", s(H.late_soon));
 }
 loop.callSoon(queue_late);
-loop.callLater(0.05, () => loop.stop());
+loop.callLater(0.2, () => loop.stop());
 print("-- run");
 await loop.runForever();
 print("-- after the run");

@@ -81,7 +81,7 @@ def queue_late():
 
 
 loop.call_soon(queue_late)
-loop.call_later(0.05, loop.stop)
+loop.call_later(0.2, loop.stop)
 print("-- run")
 loop.run_forever()
 print("-- after the run")

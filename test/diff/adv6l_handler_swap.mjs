@@ -132,9 +132,9 @@ const short = aio.coroutine(function* short() {
 });
 const t = loop.createTask(short(), { name: "short" });
 t.addDoneCallback(done_boom);
-loop.callLater(0.01, boom, "later");
-loop.callLater(0.03, () => loop.callExceptionHandler({ message: "please stop", why: "test" }));
-loop.callLater(0.06, fine, "never in this run");
+loop.callLater(0.1, boom, "later");
+loop.callLater(0.2, () => loop.callExceptionHandler({ message: "please stop", why: "test" }));
+loop.callLater(1.0, fine, "never in this run");
 print("-- 4 done callbacks and timers | handler:", current());
 await loop.runForever();
 print("   stopped by the handler; handler", current());

@@ -153,9 +153,9 @@ async def short():
 
 t = loop.create_task(short(), name="short")
 t.add_done_callback(done_boom)
-loop.call_later(0.01, boom, "later")
-loop.call_later(0.03, lambda: loop.call_exception_handler({"message": "please stop", "why": "test"}))
-loop.call_later(0.06, fine, "never in this run")
+loop.call_later(0.1, boom, "later")
+loop.call_later(0.2, lambda: loop.call_exception_handler({"message": "please stop", "why": "test"}))
+loop.call_later(1.0, fine, "never in this run")
 print("-- 4 done callbacks and timers | handler:", current())
 loop.run_forever()
 print("   stopped by the handler; handler", current())

@@ -61,7 +61,7 @@ const fut = loop.createFuture();
 fut.addDoneCallback(() => probe("done callback"));
 loop.callSoon((v) => fut.setResult(v), 1);
 loop.callSoon(boom);
-loop.callLater(0.03, () => loop.stop());
+loop.callLater(0.2, () => loop.stop());
 await loop.runForever();
 print("-- a task");
 print("result", await loop.runUntilComplete(taskBody()));

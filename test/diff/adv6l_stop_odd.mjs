@@ -54,8 +54,8 @@ loop.callSoon(chain, "b", 2);
 loop.stop();
 await ruc("g", g);
 loop.callSoon((v) => g.setResult(v), "g later");
-loop.callLater(0.03, log, "timer: the run went on after g finished");
-loop.callLater(0.05, stop);
+loop.callLater(0.1, log, "timer: the run went on after g finished");
+loop.callLater(0.2, stop);
 await run("g finishes; its done callback no longer stops the loop");
 
 print("-- 3 stop() from the future's own done callback");
