@@ -259,10 +259,11 @@ export class EventLoop {
   }
 
   private _callSoonSlow(callback: Function): Handle {
+    // A closed loop is reported first, whatever the callback, as asyncio's call_soon checks.
+    if (this._closed) throw new RuntimeError("Event loop is closed");
     if (typeof callback !== "function") {
       throw new TypeError(`callSoon(): a function was expected as the callback, got ${describeValue(callback)}`);
     }
-    if (this._closed) throw new RuntimeError("Event loop is closed");
     if (this._debug) checkNotCoroutine(callback, "callSoon");
     const n = arguments.length;
     const ctx = this._ctxForCallback();
@@ -291,6 +292,12 @@ export class EventLoop {
 
   /** Thread-safe variant of callSoon. Cross-thread posting from workers arrives with the threads issue; on this thread it is callSoon. */
   callSoonThreadsafe<A extends unknown[]>(callback: (...args: A) => unknown, ...args: A): Handle {
+    // callSoon's checks, here so that the errors name this method, as asyncio's do.
+    if (this._closed) throw new RuntimeError("Event loop is closed");
+    if (typeof callback !== "function") {
+      throw new TypeError(`callSoonThreadsafe(): a function was expected as the callback, got ${describeValue(callback)}`);
+    }
+    if (this._debug) checkNotCoroutine(callback, "callSoonThreadsafe");
     return this.callSoon(callback, ...args);
   }
 
@@ -318,11 +325,13 @@ export class EventLoop {
     if (typeof seconds !== "number") {
       throw new TypeError(`${method}(): ${what} must be a number of seconds, got ${describeValue(seconds)}`);
     }
+    // Then a closed loop, before the callback and the value of the time are looked at (asyncio's
+    // call_at checks it first, and has no NaN check).
+    if (this._closed) throw new RuntimeError("Event loop is closed");
     if (seconds !== seconds) throw new RangeError(`${method}(): ${what} is NaN`);
     if (typeof callback !== "function") {
       throw new TypeError(`${method}(): a function was expected as the callback, got ${describeValue(callback)}`);
     }
-    if (this._closed) throw new RuntimeError("Event loop is closed");
     if (this._debug) checkNotCoroutine(callback, method);
   }
 
@@ -515,7 +524,9 @@ export class EventLoop {
 
   /** Close the loop: pending callbacks and timers are dropped. The loop must not be running. */
   close(): void {
-    if (this._running) throw new RuntimeError("Cannot close a running event loop");
+    // In ambient mode the loop runs too, as far as its own callbacks and task steps are concerned
+    // (as for a re-entrant run: _checkRunnable).
+    if (this._running || (this._ambient && this._inStep())) throw new RuntimeError("Cannot close a running event loop");
     if (this._closed) return;
     if (this._ambient) this._leaveAmbient();
     this._closed = true;
@@ -1115,7 +1126,7 @@ export class EventLoop {
   /** Set the loop's exception handler; `null` (or no argument, or undefined) restores the default. */
   setExceptionHandler(handler?: ExceptionHandler | null): void {
     if (handler !== null && handler !== undefined && typeof handler !== "function") {
-      throw new TypeError(`A function or null is required, got ${describeValue(handler)}`);
+      throw new TypeError(`A callable object or null is expected, got ${describeValue(handler)}`);
     }
     this._exceptionHandler = handler ?? null;
   }
@@ -1279,7 +1290,8 @@ export function describeValue(v: unknown): string {
   if (typeof v === "string") return JSON.stringify(v.length > 40 ? v.slice(0, 40) + "…" : v);
   if (typeof v === "object") {
     const ctor = (v as object).constructor;
-    return ctor && ctor.name ? `a ${ctor.name} object` : "an object";
+    if (!ctor || !ctor.name) return "an object";
+    return `${/^[AEIOU]/.test(ctor.name) ? "an" : "a"} ${ctor.name} object`;
   }
   return `${typeof v} ${String(v)}`;
 }

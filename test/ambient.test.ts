@@ -462,6 +462,49 @@ setTimeout(() => console.log("done"), 100);
     expect(r.code).toBe(0);
   });
 
+  it("closing the ambient default loop from its own task steps or callbacks is refused, as for a running loop", async () => {
+    const r = await runModule(
+      built,
+      `import * as aio from AIO;
+const tryClose = (where) => {
+  const loop = aio.getRunningLoop();
+  try {
+    loop.close();
+    console.log(where, "closed");
+  } catch (e) {
+    console.log(where, e.name, e.message, loop.isClosed());
+  }
+};
+await aio.createTask(aio.coroutine(function* () {
+  tryClose("generator step");
+  yield* aio.sleep(0.001);
+  tryClose("generator step 2");
+})());
+await aio.createTask(aio.coroutine(async function () {
+  await aio.sleep(0.001);
+  tryClose("async step after await");
+})());
+const f = aio.getEventLoop().createFuture();
+aio.getEventLoop().callSoon(() => { tryClose("callback"); f.setResult(1); });
+await f;
+aio.getEventLoop().close();
+console.log("closed from plain code", aio.getEventLoop() !== undefined);
+`,
+    );
+    expect(r.stderr).toBe("");
+    expect(r.stdout).toBe(
+      [
+        "generator step RuntimeError Cannot close a running event loop false",
+        "generator step 2 RuntimeError Cannot close a running event loop false",
+        "async step after await RuntimeError Cannot close a running event loop false",
+        "callback RuntimeError Cannot close a running event loop false",
+        "closed from plain code true",
+        "",
+      ].join("\n"),
+    );
+    expect(r.code).toBe(0);
+  });
+
   it("closing the ambient default loop while it waits for a far-future timer: the process exits", async () => {
     const r = await runModule(
       built,
