@@ -444,8 +444,13 @@ export class EventLoop {
 
   // ------------------------------------------------------------------ running
 
+  /**
+   * Whether the loop runs: inside runForever()/runUntilComplete()/run(), and for the default loop
+   * in ambient mode, inside its own callbacks and task steps (where asyncio's is_running() is
+   * always true); plain code beside an ambient loop sees false.
+   */
   isRunning(): boolean {
-    return this._running;
+    return this._running || (this._ambient && this._inStep());
   }
 
   isClosed(): boolean {

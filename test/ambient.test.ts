@@ -505,6 +505,46 @@ console.log("closed from plain code", aio.getEventLoop() !== undefined);
     expect(r.code).toBe(0);
   });
 
+  it("isRunning() of the ambient default loop: true in its own task steps and callbacks, false in plain code", async () => {
+    const r = await runModule(
+      built,
+      `import * as aio from AIO;
+const loop = aio.getEventLoop();
+console.log("plain before", loop.isRunning());
+await aio.createTask(aio.coroutine(function* () {
+  console.log("generator step", loop.isRunning());
+  yield* aio.sleep(0.001);
+  console.log("generator step 2", loop.isRunning());
+})());
+await aio.createTask(aio.coroutine(async function () {
+  await aio.sleep(0.001);
+  console.log("async step after await", loop.isRunning());
+})());
+const f = loop.createFuture();
+loop.callSoon(() => { console.log("callback", loop.isRunning()); f.setResult(1); });
+await f;
+console.log("plain after", loop.isRunning(), aio.getRunningLoop() === loop);
+await aio.run(function* () {
+  console.log("default loop inside another loop's run", loop.isRunning());
+});
+`,
+    );
+    expect(r.stderr).toBe("");
+    expect(r.stdout).toBe(
+      [
+        "plain before false",
+        "generator step true",
+        "generator step 2 true",
+        "async step after await true",
+        "callback true",
+        "plain after false true",
+        "default loop inside another loop's run false",
+        "",
+      ].join("\n"),
+    );
+    expect(r.code).toBe(0);
+  });
+
   it("closing the ambient default loop while it waits for a far-future timer: the process exits", async () => {
     const r = await runModule(
       built,
