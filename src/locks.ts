@@ -102,6 +102,23 @@ abstract class LoopBound {
   }
 }
 
+// ---------------------------------------------------------------------------- names
+
+/**
+ * Name a coroutine function as asyncio's method (its __qualname__), so that a task running the
+ * coroutine of a primitive's method shows `coro=<Lock.acquire()>` as in asyncio, not the name
+ * of the internal function that implements it.
+ */
+function qualname<F extends Function>(fn: F, name: string): F {
+  Object.defineProperty(fn, "name", { value: name });
+  return fn;
+}
+
+/** Stand-ins naming the WaitCoroutines (never called: a WaitCoroutine is its own iterator). */
+const LOCK_ACQUIRE = qualname(function () {}, "Lock.acquire");
+const EVENT_WAIT = qualname(function () {}, "Event.wait");
+const SEMAPHORE_ACQUIRE = qualname(function () {}, "Semaphore.acquire"); // BoundedSemaphore's too, as in asyncio
+
 // ---------------------------------------------------------------------------- WaitCoroutine
 
 const NO_ARGS: unknown[] = [];
@@ -299,7 +316,7 @@ function checkBody(what: string, body: unknown): void {
 
 class LockAcquire extends WaitCoroutine {
   constructor(private readonly _lock: Lock) {
-    super(Lock.prototype.acquire);
+    super(LOCK_ACQUIRE);
   }
   protected _fast(): boolean {
     const l = this._lock;
@@ -376,7 +393,7 @@ export class Lock extends LoopBound {
 
 class EventWait extends WaitCoroutine {
   constructor(private readonly _ev: Event) {
-    super(Event.prototype.wait);
+    super(EVENT_WAIT);
   }
   protected _fast(): boolean {
     return this._ev._value;
@@ -469,6 +486,9 @@ function* condWaitFor<T>(cond: Condition, predicate: () => T): Generator<unknown
   return result;
 }
 
+qualname(condWait, "Condition.wait");
+qualname(condWaitFor, "Condition.wait_for");
+
 /**
  * A condition variable (asyncio.Condition): tasks wait() until notified; notify() and wait()
  * require the underlying lock to be held.
@@ -555,7 +575,7 @@ export class Condition extends LoopBound {
 
 class SemaphoreAcquire extends WaitCoroutine {
   constructor(private readonly _sem: Semaphore) {
-    super(Semaphore.prototype.acquire);
+    super(SEMAPHORE_ACQUIRE);
   }
   protected _fast(): boolean {
     const s = this._sem;
@@ -746,6 +766,10 @@ function* barrierWith<T>(b: Barrier, body: (index: number) => Generator<unknown,
   const index = yield* barrierWait(b);
   return (yield* lazyCall<T>(body, [index])) as T;
 }
+
+qualname(barrierWait, "Barrier.wait");
+qualname(barrierReset, "Barrier.reset");
+qualname(barrierAbort, "Barrier.abort");
 
 /**
  * A barrier for a fixed number of tasks (asyncio.Barrier): wait() blocks until `parties` tasks

@@ -478,7 +478,7 @@ describe("coroutine objects", () => {
     const lock = new Lock();
     const acq = lock.acquire();
     expect(aio.isCoroutine(acq)).toBe(true);
-    expect(String(acq)).toBe("<coroutine acquire()>");
+    expect(String(acq)).toBe("<coroutine Lock.acquire()>");
     expect(lock.locked()).toBe(false); // nothing ran
     const out = await runGenOn(loop, function* () {
       const a = yield* acq;
