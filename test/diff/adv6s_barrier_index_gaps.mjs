@@ -132,7 +132,7 @@ await aio.run(function* () {
     }
   });
   ts = [aio.createTask(timed("g", 0.05))];
-  yield* aio.sleep(0.15);
+  yield* aio.sleep(0.3);
   flush("g timed out", ts);
   ts.push(aio.createTask(timed("h", 10)));
   ts.push(aio.createTask(timed("i", 10)));

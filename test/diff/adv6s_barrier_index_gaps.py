@@ -128,7 +128,7 @@ async def main():
             log.append(("timed out", name, b.n_waiting))
             return "T"
     ts = [asyncio.create_task(timed("g", 0.05))]
-    await asyncio.sleep(0.15)
+    await asyncio.sleep(0.3)
     flush("g timed out", ts)
     ts.append(asyncio.create_task(timed("h", 10)))
     ts.append(asyncio.create_task(timed("i", 10)))

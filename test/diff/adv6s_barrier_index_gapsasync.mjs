@@ -134,7 +134,7 @@ await aio.run(async function () {
     }
   });
   ts = [aio.createTask(timed("g", 0.05))];
-  await aio.sleep(0.15);
+  await aio.sleep(0.3);
   flush("g timed out", ts);
   ts.push(aio.createTask(timed("h", 10)));
   ts.push(aio.createTask(timed("i", 10)));

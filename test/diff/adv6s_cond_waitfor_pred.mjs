@@ -192,7 +192,7 @@ await aio.run(function* () {
   flush("waiting", t1);
   yield* cond.acquire();
   flush("main holds", t1);
-  yield* aio.sleep(0.15);
+  yield* aio.sleep(0.3);
   flush("deadline passed, main still holds", t1);
   cond.release();
   yield* spin(4);

@@ -158,7 +158,7 @@ async def main():
     flush("waiting", t1)
     await cond.acquire()
     flush("main holds", t1)
-    await asyncio.sleep(0.15)
+    await asyncio.sleep(0.3)
     flush("deadline passed, main still holds", t1)
     cond.release()
     await spin(4)

@@ -194,7 +194,7 @@ await aio.run(async function () {
   flush("waiting", t1);
   await cond.acquire();
   flush("main holds", t1);
-  await aio.sleep(0.15);
+  await aio.sleep(0.3);
   flush("deadline passed, main still holds", t1);
   cond.release();
   await spin(4);

@@ -64,7 +64,7 @@ await aio.run(function* () {
   yield* spin(1);
   yield* lock.acquire();
   flush("main holds", t);
-  yield* aio.sleep(0.15);
+  yield* aio.sleep(0.3);
   flush("deadline passed", t);
   lock.release();
   yield* spin(3);
@@ -77,7 +77,7 @@ await aio.run(function* () {
   cond.notify();
   yield* spin(1);
   flush("notified, queued on the lock", t);
-  yield* aio.sleep(0.15);
+  yield* aio.sleep(0.3);
   flush("deadline passed", t);
   lock.release();
   yield* spin(3);
@@ -89,7 +89,7 @@ await aio.run(function* () {
   yield* lock.acquire();
   cond.notify();
   yield* spin(1);
-  yield* aio.sleep(0.15);
+  yield* aio.sleep(0.3);
   t.cancel("outer");
   flush("deadline passed, outer cancel", t);
   lock.release();
@@ -98,13 +98,13 @@ await aio.run(function* () {
 
   print("-- cond.wait_for() expiring");
   t = aio.createTask(guarded("wf", () => cond.waitFor(() => ev.isSet()), 0.05));
-  yield* aio.sleep(0.15);
+  yield* aio.sleep(0.3);
   flush("expired", t);
 
   print("-- lock.acquire() expiring behind a holder");
   yield* lock.acquire();
   t = aio.createTask(guarded("acq", () => lock.acquire(), 0.05, false));
-  yield* aio.sleep(0.15);
+  yield* aio.sleep(0.3);
   flush("expired", t);
   lock.release();
   flush("released", t);
@@ -124,7 +124,7 @@ await aio.run(function* () {
     return "R";
   });
   let t2 = aio.createTask(rescheduled());
-  yield* aio.sleep(0.15);
+  yield* aio.sleep(0.3);
   flush("one expired", t, t2);
   ev.set();
   yield* spin(2);
@@ -134,7 +134,7 @@ await aio.run(function* () {
   t = aio.createTask(guarded("bar", () => bar.wait(), 0.05, false));
   yield* spin(2);
   print("waiting", r(bar), bar.nWaiting);
-  yield* aio.sleep(0.15);
+  yield* aio.sleep(0.3);
   flush("expired", t);
   print("after", r(bar), bar.nWaiting, bar.broken);
   const t1 = aio.createTask(bar.wait());
@@ -159,6 +159,6 @@ await aio.run(function* () {
     return "S";
   });
   t = aio.createTask(swallow());
-  yield* aio.sleep(0.15);
+  yield* aio.sleep(0.3);
   flush("end", t);
 });

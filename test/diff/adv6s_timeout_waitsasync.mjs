@@ -66,7 +66,7 @@ await aio.run(async function () {
   await spin(1);
   await lock.acquire();
   flush("main holds", t);
-  await aio.sleep(0.15);
+  await aio.sleep(0.3);
   flush("deadline passed", t);
   lock.release();
   await spin(3);
@@ -79,7 +79,7 @@ await aio.run(async function () {
   cond.notify();
   await spin(1);
   flush("notified, queued on the lock", t);
-  await aio.sleep(0.15);
+  await aio.sleep(0.3);
   flush("deadline passed", t);
   lock.release();
   await spin(3);
@@ -91,7 +91,7 @@ await aio.run(async function () {
   await lock.acquire();
   cond.notify();
   await spin(1);
-  await aio.sleep(0.15);
+  await aio.sleep(0.3);
   t.cancel("outer");
   flush("deadline passed, outer cancel", t);
   lock.release();
@@ -100,13 +100,13 @@ await aio.run(async function () {
 
   print("-- cond.wait_for() expiring");
   t = aio.createTask(guarded("wf", () => cond.waitFor(() => ev.isSet()), 0.05));
-  await aio.sleep(0.15);
+  await aio.sleep(0.3);
   flush("expired", t);
 
   print("-- lock.acquire() expiring behind a holder");
   await lock.acquire();
   t = aio.createTask(guarded("acq", () => lock.acquire(), 0.05, false));
-  await aio.sleep(0.15);
+  await aio.sleep(0.3);
   flush("expired", t);
   lock.release();
   flush("released", t);
@@ -126,7 +126,7 @@ await aio.run(async function () {
     return "R";
   });
   let t2 = aio.createTask(rescheduled());
-  await aio.sleep(0.15);
+  await aio.sleep(0.3);
   flush("one expired", t, t2);
   ev.set();
   await spin(2);
@@ -136,7 +136,7 @@ await aio.run(async function () {
   t = aio.createTask(guarded("bar", () => bar.wait(), 0.05, false));
   await spin(2);
   print("waiting", r(bar), bar.nWaiting);
-  await aio.sleep(0.15);
+  await aio.sleep(0.3);
   flush("expired", t);
   print("after", r(bar), bar.nWaiting, bar.broken);
   const t1 = aio.createTask(bar.wait());
@@ -161,6 +161,6 @@ await aio.run(async function () {
     return "S";
   });
   t = aio.createTask(swallow());
-  await aio.sleep(0.15);
+  await aio.sleep(0.3);
   flush("end", t);
 });

@@ -90,7 +90,7 @@ await aio.run(function* () {
   });
   let t = aio.createTask(reenter());
   let u = aio.createTask(user("u3"));
-  yield* aio.sleep(0.15);
+  yield* aio.sleep(0.3);
   flush("timed out", t, u);
   yield* spin(3);
   flush("after", t, u);

@@ -75,7 +75,7 @@ async def main():
             return "reenter"
     t = asyncio.create_task(reenter())
     u = asyncio.create_task(user("u3"))
-    await asyncio.sleep(0.15)
+    await asyncio.sleep(0.3)
     flush("timed out", t, u)
     await spin(3)
     flush("after", t, u)

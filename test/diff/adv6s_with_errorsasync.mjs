@@ -92,7 +92,7 @@ await aio.run(async function () {
   });
   let t = aio.createTask(reenter());
   let u = aio.createTask(user("u3"));
-  await aio.sleep(0.15);
+  await aio.sleep(0.3);
   flush("timed out", t, u);
   await spin(3);
   flush("after", t, u);
