@@ -275,9 +275,22 @@ export function ensureFuture(aw: unknown, loop?: EventLoop): Future<unknown> {
     }
     return aw;
   }
-  if (isCoroutine(aw)) return createTaskOn(aw, loop ?? currentLoop());
+  if (isCoroutine(aw)) {
+    const l = loop ?? currentLoop();
+    if (l.isClosed()) {
+      // As asyncio's, whose loop.create_task() refuses: the coroutine is closed first, so a
+      // later await of it raises 'cannot reuse already awaited coroutine'.
+      if (aw instanceof Coroutine) aw._used = true;
+      else if (isGenerator(aw)) aw.return(undefined);
+      throw new RuntimeError("Event loop is closed");
+    }
+    return createTaskOn(aw, l);
+  }
   if (aw !== null && (typeof aw === "object" || typeof aw === "function") && typeof (aw as PromiseLike<unknown>).then === "function") {
-    return wrapFuture(aw as PromiseLike<unknown>, loop ?? currentLoop());
+    const l = loop ?? currentLoop();
+    // asyncio wraps an awaitable in a task as well, which a closed loop refuses.
+    if (l.isClosed()) throw new RuntimeError("Event loop is closed");
+    return wrapFuture(aw as PromiseLike<unknown>, l);
   }
   throw notAwaitable(aw);
 }

@@ -26,6 +26,13 @@ const USED = 2;
 const ONE_ARG = 4;
 
 const COROUTINE_FN = Symbol.for("aionode.coroutineFunction");
+/**
+ * The prototype of the functions coroutine() makes, carrying the COROUTINE_FN mark: a bound
+ * one (`fn.bind(obj, 1)`) inherits its target's prototype, so it is a coroutine function too, as
+ * bound generator and async functions are (Python's iscoroutinefunction() sees through
+ * functools.partial and bound methods).
+ */
+const CoroutineFunctionPrototype = Object.create(Function.prototype, { [COROUTINE_FN]: { value: true } }) as object;
 
 const GeneratorFunction = Object.getPrototypeOf(function* () {}).constructor as Function;
 const AsyncFunction = Object.getPrototypeOf(async function () {}).constructor as Function;
@@ -163,7 +170,7 @@ export function coroutine(fn: Function): Function {
     return new Coroutine(fn, this, args, kind);
   };
   Object.defineProperty(wrapper, "name", { value: fn.name });
-  Object.defineProperty(wrapper, COROUTINE_FN, { value: true });
+  Object.setPrototypeOf(wrapper, CoroutineFunctionPrototype);
   return wrapper;
 }
 
