@@ -60,7 +60,7 @@ print("-- chain");
 loop.callSoon(boom, "chain");
 loop.callSoon(note, "same iteration 1");
 loop.callSoon(note, "same iteration 2");
-loop.callLater(0.01, stop);
+loop.callLater(0.2, stop);
 await loop.runForever();
 
 print("-- handler completes a future, cancels a task");

@@ -94,7 +94,7 @@ print("-- chain")
 loop.call_soon(boom, "chain")
 loop.call_soon(note, "same iteration 1")
 loop.call_soon(note, "same iteration 2")
-loop.call_later(0.01, loop.stop)
+loop.call_later(0.2, loop.stop)
 loop.run_forever()
 
 print("-- handler completes a future, cancels a task")
