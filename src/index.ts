@@ -5,11 +5,12 @@ import { hooks } from "./loop.js";
 import { Future } from "./futures.js";
 import { Task, createTaskOn, inlineTask } from "./tasks.js";
 import { ensureFuture } from "./compose.js";
-import type { Coroutine } from "./coroutines.js";
+import { isCoroutine, type Coroutine } from "./coroutines.js";
 
 hooks.Future = Future as never;
 hooks.createTask = (coro, loop, options) => createTaskOn(coro, loop, options);
 hooks.ensureFuture = (aw, loop) => ensureFuture(aw, loop);
+hooks.isCoroutine = isCoroutine;
 hooks.inlineTask = (coro, owner) => inlineTask(coro as Coroutine<unknown>, owner as Task<unknown> | null);
 
 export { EventLoop, type EventLoopOptions, type ExceptionContext, type ExceptionHandler } from "./loop.js";

@@ -178,6 +178,12 @@ export class EventLoop {
   /** @internal */ _debug = false;
   /** Debug mode: the entry whose async-function step is running in microtasks, timed when it ends. */
   private _slowStep: { fn: Function; mode: number; arg: unknown; seq: number; t0: number; source: string | undefined } | null = null;
+  /**
+   * Debug mode: where the running entry was scheduled (asyncio's _current_handle's
+   * _source_traceback), which the default handler logs as handleTraceback for a context that
+   * carries no sourceTraceback of its own.
+   */
+  private _handleSource: string | undefined = undefined;
   /** Neither closed nor in debug mode: callSoon's fast path applies. */
   private _plain = true;
   /** In debug mode, callbacks that run longer than this (seconds) are reported. */
@@ -261,10 +267,10 @@ export class EventLoop {
   private _callSoonSlow(callback: Function): Handle {
     // A closed loop is reported first, whatever the callback, as asyncio's call_soon checks.
     if (this._closed) throw new RuntimeError("Event loop is closed");
+    if (this._debug) checkNotCoroutine(callback, "callSoon");
     if (typeof callback !== "function") {
       throw new TypeError(`callSoon(): a function was expected as the callback, got ${describeValue(callback)}`);
     }
-    if (this._debug) checkNotCoroutine(callback, "callSoon");
     const n = arguments.length;
     const ctx = this._ctxForCallback();
     let seq: number;
@@ -294,10 +300,10 @@ export class EventLoop {
   callSoonThreadsafe<A extends unknown[]>(callback: (...args: A) => unknown, ...args: A): Handle {
     // callSoon's checks, here so that the errors name this method, as asyncio's do.
     if (this._closed) throw new RuntimeError("Event loop is closed");
+    if (this._debug) checkNotCoroutine(callback, "callSoonThreadsafe");
     if (typeof callback !== "function") {
       throw new TypeError(`callSoonThreadsafe(): a function was expected as the callback, got ${describeValue(callback)}`);
     }
-    if (this._debug) checkNotCoroutine(callback, "callSoonThreadsafe");
     return this.callSoon(callback, ...args);
   }
 
@@ -329,10 +335,11 @@ export class EventLoop {
     // call_at checks it first, and has no NaN check).
     if (this._closed) throw new RuntimeError("Event loop is closed");
     if (seconds !== seconds) throw new RangeError(`${method}(): ${what} is NaN`);
+    // (asyncio's call_later delegates to call_at, whose check names call_at)
+    if (this._debug) checkNotCoroutine(callback, "callAt");
     if (typeof callback !== "function") {
       throw new TypeError(`${method}(): a function was expected as the callback, got ${describeValue(callback)}`);
     }
-    if (this._debug) checkNotCoroutine(callback, method);
   }
 
   /** Schedule a timer (`arg`: its arguments, packed: see NO_ARGS); `nowMs` is the clock reading (performance.now()) the caller based `when` on. @internal */
@@ -1032,6 +1039,7 @@ export class EventLoop {
     const t0 = performance.now();
     const key = fn === runTimerHandle ? (arg as TimerEntry) : seq;
     const source = this._sources?.get(key);
+    this._handleSource = source;
     try {
       if (mode === 1) fn(arg);
       else if (mode === 0) fn();
@@ -1047,6 +1055,7 @@ export class EventLoop {
       // window closes (_resume), so a slow async step is reported as a slow generator step is.
       this._slowStep = { fn, mode, arg, seq, t0, source };
     } else {
+      this._handleSource = undefined;
       this._checkSlow(fn, mode, arg, seq, t0, source);
     }
   }
@@ -1107,6 +1116,7 @@ export class EventLoop {
     if (this._slowStep !== null) {
       const w = this._slowStep;
       this._slowStep = null;
+      this._handleSource = undefined;
       this._checkSlow(w.fn, w.mode, w.arg, w.seq, w.t0, w.source);
     }
     this._batch(false);
@@ -1145,11 +1155,17 @@ export class EventLoop {
     let message = context.message || "Unhandled exception in event loop";
     const exc = context.exception;
     const lines: string[] = [message];
+    // As asyncio's: in debug mode, a context without a creation traceback, passed while an entry
+    // scheduled in debug mode runs, gets where that entry was scheduled (the context is mutated).
+    if (this._handleSource !== undefined && !("sourceTraceback" in context)) {
+      context.handleTraceback = this._handleSource;
+    }
     for (const key of Object.keys(context).sort()) {
       if (key === "message" || key === "exception") continue;
       let value = context[key];
       if (key === "sourceTraceback" || key === "handleTraceback") {
-        lines.push(`${key}: ${String(value)}`);
+        const what = key === "sourceTraceback" ? "Object" : "Handle";
+        lines.push(`${key}: ${what} created at (most recent call last):\n${String(value)}`);
         continue;
       }
       lines.push(`${key}: ${contextValueRepr(value, [])}`);
@@ -1270,9 +1286,14 @@ nameCallback(runUntilCompleteCb, "_run_until_complete_cb");
 const GeneratorFunctionCtor = Object.getPrototypeOf(function* () {}).constructor as Function;
 const AsyncFunctionCtor = Object.getPrototypeOf(async function () {}).constructor as Function;
 
-/** Debug mode (as asyncio's _check_callback): coroutine functions are not callbacks. */
-function checkNotCoroutine(fn: Function, method: string): void {
+/**
+ * Debug mode (as asyncio's _check_callback): coroutine functions and coroutine objects are not
+ * callbacks (checked before the callback is required to be a function, as asyncio's message for
+ * a coroutine object is this one).
+ */
+function checkNotCoroutine(fn: unknown, method: string): void {
   if (
+    hooks.isCoroutine!(fn) ||
     fn instanceof GeneratorFunctionCtor ||
     fn instanceof AsyncFunctionCtor ||
     (fn as unknown as Record<symbol, unknown>)[Symbol.for("aionode.coroutineFunction")] === true
@@ -1347,6 +1368,8 @@ export const hooks: {
   inlineTask: ((coro: unknown, owner: unknown) => Future<unknown>) | null;
   /** Drop a closed loop's pending tasks from the task registry (they can never run again). */
   forgetTasks: ((loop: EventLoop) => void) | null;
+  /** coroutines.ts's isCoroutine (a coroutine object, for debug mode's callback check). */
+  isCoroutine: ((x: unknown) => boolean) | null;
 } = {
   Future: null,
   createTask: null,
@@ -1356,6 +1379,7 @@ export const hooks: {
   enterAmbient: null,
   inlineTask: null,
   forgetTasks: null,
+  isCoroutine: null,
 };
 
 function newCallbackResource(): AsyncResource {

@@ -960,9 +960,15 @@ describe("debug mode", () => {
     const coroFns: Function[] = [async function a() {}, function* g() {}, aio.coroutine(function* c() {})];
     for (const fn of coroFns) {
       expectThrows(() => loop.callSoon(fn as never), TypeError, /coroutines cannot be used with callSoon\(\)/);
-      expectThrows(() => loop.callLater(0, fn as never), TypeError, /callLater\(\)/);
-      expectThrows(() => loop.callAt(0, fn as never), TypeError, /callAt\(\)/);
+      // (asyncio's call_later delegates to call_at, whose check names call_at)
+      expectThrows(() => loop.callLater(0, fn as never), TypeError, /coroutines cannot be used with callAt\(\)/);
+      expectThrows(() => loop.callAt(0, fn as never), TypeError, /coroutines cannot be used with callAt\(\)/);
     }
+    // A coroutine object gets the same message in debug mode, as in asyncio.
+    const coro = aio.coroutine(function* c() {})();
+    expectThrows(() => loop.callSoon(coro as never), TypeError, /coroutines cannot be used with callSoon\(\)/);
+    expectThrows(() => loop.callSoonThreadsafe(coro as never), TypeError, /coroutines cannot be used with callSoonThreadsafe\(\)/);
+    expectThrows(() => loop.callLater(0, coro as never), TypeError, /coroutines cannot be used with callAt\(\)/);
     await expectUsable(loop);
   });
 

@@ -1,0 +1,156 @@
+import { AsyncLocalStorage } from "node:async_hooks";
+import * as aio from "aionode";
+import { print } from "./pyfmt.mjs";
+
+// contextvars across synchronization and hand-offs between tasks: a task woken by another
+// (Event.set, Lock release, Condition.notify, Queue.put / get, a future's setResult, a
+// Semaphore release, a Barrier) resumes in its own context, not the waker's; a value put in a
+// queue carries no context; a done callback a task adds to a future another task completes runs
+// in the adder's context (as it was when added: each task sets its value before adding and
+// changes nothing afterwards); a timeout's expiry cancels the body in its own context; a task
+// created by a callback copies the callback's context; cancelling a task from another task
+// leaves each in its own context, also in the catch / finally of the cancelled one. Each task
+// logs its value at every step. (aionode twin: AsyncLocalStorage, var.set <-> als.enterWith.
+// Mixed twin: async functions and bodies, but for the generator task whose timeout body sets the
+// value, which an async body could not pass on: see the README.)
+const v = new AsyncLocalStorage();
+const get = () => v.getStore() ?? "<unset>";
+const log = [];
+const state = { ready: 0, go: false };
+const note = (...a) => log.push(a.join(" "));
+
+const waiter = aio.coroutine(async function waiter(name, ev, lock, cond, q, fut, sem, barrier) {
+  v.enterWith(name);
+  note(name, "start", get());
+  await ev.wait();
+  note(name, "after event", get());
+  await lock.with(async () => {
+    note(name, "holds lock", get());
+    await aio.sleep(0);
+  });
+  note(name, "released lock", get());
+  await cond.with(async () => {
+    state.ready += 1;
+    cond.notifyAll();
+    await cond.waitFor(() => state.go);
+    note(name, "notified", get());
+  });
+  const item = await q.get();
+  note(name, "got", item, get());
+  const r = await fut;
+  note(name, "future", r, get());
+  await sem.with(async () => {
+    note(name, "in semaphore", get());
+  });
+  await barrier.wait();
+  note(name, "past barrier", get());
+  return get();
+});
+
+const waker = aio.coroutine(async function waker(name, ev, lock, cond, q, fut, sem, barrier) {
+  v.enterWith(name);
+  note(name, "start", get());
+  await lock.with(async () => {
+    await aio.sleep(0);
+    ev.set();
+    note(name, "set event", get());
+    await aio.sleep(0);
+  });
+  await cond.with(async () => {
+    await cond.waitFor(() => state.ready === 2);
+    note(name, "both waiting", get());
+    state.go = true;
+    cond.notifyAll();
+    note(name, "notified all", get());
+  });
+  await q.put("item-from-" + name);
+  await q.put("second-from-" + name);
+  await aio.sleep(0);
+  fut.setResult("res-from-" + name);
+  note(name, "set future", get());
+  await sem.with(async () => {
+    await aio.sleep(0);
+  });
+  await barrier.wait();
+  note(name, "past barrier", get());
+  return get();
+});
+
+const spawnedTasks = [];
+const spawned = aio.coroutine(async function spawned(tag) {
+  note("task spawned by callback", tag, "sees", get());
+});
+const onDone = (tag) => () => {
+  note("done callback", tag, "sees", get());
+  spawnedTasks.push(aio.getRunningLoop().createTask(spawned(tag)));
+};
+const adder = aio.coroutine(async function adder(name, fut) {
+  v.enterWith(name);
+  fut.addDoneCallback(onDone(name));
+  await aio.sleep(0);
+  note(name, "after adding", get());
+});
+
+const sleeper = aio.coroutine(async function sleeper(name) {
+  v.enterWith(name);
+  try {
+    await aio.sleep(10);
+  } catch (e) {
+    if (!(e instanceof aio.CancelledError)) throw e;
+    note(name, "cancelled, in except", get());
+    v.enterWith(name + "-except");
+    throw e;
+  } finally {
+    note(name, "finally", get());
+  }
+});
+
+const timed = aio.coroutine(function* timed(name) {
+  v.enterWith(name);
+  try {
+    yield* aio.timeout(0.05, function* () {
+      v.enterWith(name + "-in-timeout");
+      yield* aio.sleep(10);
+    });
+  } catch (e) {
+    if (!(e instanceof aio.TimeoutError)) throw e;
+    note(name, "timed out", get());
+  }
+  return get();
+});
+
+const main = aio.coroutine(async function main() {
+  v.enterWith("main");
+  const loop = aio.getRunningLoop();
+  const ev = new aio.Event(), lock = new aio.Lock(), cond = new aio.Condition(), q = new aio.Queue();
+  const fut = loop.createFuture(), sem = new aio.Semaphore(1), barrier = new aio.Barrier(3);
+  const args = [ev, lock, cond, q, fut, sem, barrier];
+  const ts = [aio.createTask(waiter("w1", ...args)), aio.createTask(waiter("w2", ...args)), aio.createTask(waker("k", ...args))];
+  print("results:", await aio.gather(...ts));
+  print("main after gather:", get());
+
+  const f2 = loop.createFuture();
+  const a1 = aio.createTask(adder("a1", f2));
+  const a2 = aio.createTask(adder("a2", f2));
+  await aio.sleep(0);
+  v.enterWith("main-completes");
+  f2.setResult(null);
+  await aio.gather(a1, a2);
+  await aio.gather(...spawnedTasks);
+
+  const s = aio.createTask(sleeper("s"));
+  await aio.sleep(0);
+  v.enterWith("main-cancels");
+  s.cancel();
+  try {
+    await s;
+  } catch (e) {
+    if (!(e instanceof aio.CancelledError)) throw e;
+    note("main", "saw s cancelled", get());
+  }
+  print("timed:", await aio.createTask(timed("tm")));
+  print("main end:", get());
+});
+
+await aio.run(main());
+for (const line of log) print(line);
