@@ -127,6 +127,10 @@ class SleepFuture<T> extends Future<T> implements TimerEntry {
   _callback: Function = sleepFire;
   /** The one argument of sleepFire: the future itself (set when the timer is scheduled). */
   _arg: unknown = undefined;
+  /** asyncio's sleep future is a plain Future. @internal */
+  override _kindName(): string {
+    return "Future";
+  }
   constructor(loop: EventLoop, value: T) {
     super(loop);
     this._value = value;

@@ -324,9 +324,13 @@ export class Future<T = unknown> implements PromiseLike<T>, Iterator<Future<unkn
     this._scheduleCallbacks();
   }
 
-  /** @internal */
+  /**
+   * The class name reprs and "never retrieved" reports show: a subclass's own, as asyncio's
+   * `self.__class__.__name__` (aionode's internal futures say "Future", as asyncio's are plain
+   * futures). @internal
+   */
   _kindName(): string {
-    return "Future";
+    return this.constructor.name || "Future";
   }
 
   private _clearUnretrieved(): void {
@@ -631,37 +635,28 @@ export function isFuture(x: unknown): x is Future<unknown> {
 
 /** Wrap a Promise (or any thenable) in a Future of the given (or current) loop. */
 export function wrapFuture<T>(promise: PromiseLike<T> | Future<T>, loop?: EventLoop): Future<T> {
-  if (promise instanceof Future) {
-    if (loop !== undefined && promise._loop !== loop) {
-      throw new RuntimeError("The future belongs to a different loop than the one specified as the loop argument");
-    }
-    return promise;
-  }
+  // A future is returned as it is, whatever its loop (asyncio's wrap_future does not check it;
+  // ensureFuture does).
+  if (promise instanceof Future) return promise;
   if (promise === null || typeof promise !== "object" && typeof promise !== "function" || typeof (promise as PromiseLike<T>).then !== "function") {
     throw new TypeError(`wrapFuture(): a Promise or thenable was expected, got ${describeValue(promise)}`);
   }
   const fut = new Future<T>(loop ?? hooks.currentLoop!());
-  (promise as PromiseLike<T>).then(
-    (v) => {
-      if (fut._state === PENDING) completeOutside(fut, false, v);
-    },
-    (e) => {
-      if (fut._state === PENDING) completeOutside(fut, true, e);
-    },
-  );
-  return fut;
-}
-
-/**
- * Complete `fut` from outside any caller (a Promise reaction): on a closed loop the future is
- * completed, but the "Event loop is closed" error has no caller to go to and is dropped (thrown
- * there, it would crash the process). @internal
- */
-function completeOutside(fut: Future<unknown>, failed: boolean, value: unknown): void {
+  // As asyncio's _chain_future: a promise that settles after the loop closed leaves the future
+  // pending (completing it could only fail with 'Event loop is closed', with no caller to tell).
   try {
-    if (failed) fut.setException(value);
-    else fut.setResult(value);
+    (promise as PromiseLike<T>).then(
+      (v) => {
+        if (fut._state === PENDING && !fut._loop._closed) fut.setResult(v);
+      },
+      (e) => {
+        if (fut._state === PENDING && !fut._loop._closed) fut.setException(e);
+      },
+    );
   } catch (e) {
-    if (!fut._loop._closed) throw e;
+    // A then() that throws fails the future, as it rejects a Promise resolved with the thenable
+    // (and as asyncio's task around an awaitable whose __await__ raises fails).
+    if (fut._state === PENDING) fut.setException(e);
   }
+  return fut;
 }

@@ -48,6 +48,10 @@ class Waiter extends Future<boolean> {
   /** @internal */ _list: WaiterList | null = null;
   /** @internal */ _prev: Waiter | null = null;
   /** @internal */ _next: Waiter | null = null;
+  /** asyncio's waiters are plain futures. @internal */
+  override _kindName(): string {
+    return "Future";
+  }
 }
 
 /** asyncio's waiter deque: append at the tail, remove anywhere in O(1), walk from the head. */
