@@ -89,7 +89,7 @@ g3.addDoneCallback(Named("g3.first", (fut) => g1.addDoneCallback(Named("g1.added
 loop.callSoon(mark);
 loop.callSoon((v) => g1.setResult(v), 1);
 loop.callSoon(print, "  after set g1");
-loop.callLater(0.05, () => loop.stop());
+loop.callLater(0.3, () => loop.stop());
 await loop.runForever();
 print("results", g1.result(), g2.result(), g3.result());
 loop.close();

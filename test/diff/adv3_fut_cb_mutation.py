@@ -90,7 +90,7 @@ g3.add_done_callback(Named("g3.first", lambda fut: g1.add_done_callback(Named("g
 loop.call_soon(mark)
 loop.call_soon(g1.set_result, 1)
 loop.call_soon(print, "  after set g1")
-loop.call_later(0.05, loop.stop)
+loop.call_later(0.3, loop.stop)
 loop.run_forever()
 print("results", g1.result(), g2.result(), g3.result())
 loop.close()
