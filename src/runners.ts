@@ -25,7 +25,9 @@ export interface RunOptions {
 export function run<T>(main: () => Generator<unknown, T, any> | PromiseLike<T> | T, options?: RunOptions): Promise<T>;
 export function run<A extends Awaitable<unknown>>(main: A, options?: RunOptions): Promise<AwaitedOf<A>>;
 export function run<T>(main: unknown, options?: RunOptions): Promise<T>;
-export async function run<T>(main: unknown, options: RunOptions = {}): Promise<T> {
+export function run<T>(main: unknown, options: RunOptions = {}): Promise<T> {
+  // Refusals are thrown at the call, as asyncio.run raises them (and as runUntilComplete and
+  // runForever throw theirs), not delivered as a rejection.
   if (rt.runningLoop !== null || (rt.ambientLoop !== null && rt.ambientLoop._inStep())) {
     throw new RuntimeError("asyncio.run() cannot be called from a running event loop");
   }
@@ -34,6 +36,10 @@ export async function run<T>(main: unknown, options: RunOptions = {}): Promise<T
   else if (!isCoroutine(main) && !(main !== null && typeof main === "object" && typeof (main as { then?: unknown }).then === "function")) {
     throw new TypeError(`run(): a coroutine, coroutine function or awaitable was expected, got ${describeValue(main)}`);
   }
+  return runChecked<T>(coro, options);
+}
+
+async function runChecked<T>(coro: unknown, options: RunOptions): Promise<T> {
   const loop = new EventLoop({ debug: options.debug === true });
   setEventLoop(loop);
   try {

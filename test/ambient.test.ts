@@ -325,11 +325,11 @@ describe("module-level functions from plain async code (no loop running)", () =>
     });
     await done;
     await aio.sleep(0.001);
-    // (run() is an async function: its error comes as a rejection, after the synchronous throws)
+    // (each refusal is thrown at the call, run()'s too, so they come in call order)
     expect(errors).toEqual([
+      "asyncio.run() cannot be called from a running event loop",
       "Cannot run the event loop while another loop is running",
       "This event loop is already running",
-      "asyncio.run() cannot be called from a running event loop",
       "asyncio.run() cannot be called from a running event loop",
       "asyncio.run() cannot be called from a running event loop",
     ]);

@@ -334,20 +334,23 @@ describe("running a loop that already runs", () => {
     await expectUsable(loop);
   });
 
-  it("run() inside a running loop rejects with RuntimeError and does not start main", async () => {
+  it("run() inside a running loop throws RuntimeError at the call and does not start main", async () => {
     const loop = freshLoop();
     const started: string[] = [];
     const msg = await runGen(loop, function* () {
+      let how = "thrown";
       try {
-        yield aio.run(function* () {
+        const p = aio.run(function* () {
           started.push("main");
         });
+        how = "rejected";
+        yield p;
         return "no error";
       } catch (e) {
-        return `${(e as Error).name}: ${(e as Error).message}`;
+        return `${how} ${(e as Error).name}: ${(e as Error).message}`;
       }
     });
-    expect(msg).toMatch(/^RuntimeError: .*running event loop/);
+    expect(msg).toMatch(/^thrown RuntimeError: .*running event loop/);
     expect(started).toEqual([]);
     await expectUsable(loop);
   });

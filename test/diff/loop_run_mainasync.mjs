@@ -58,7 +58,7 @@ print("second run used a new loop:", second !== loops[0], second.isClosed());
 const nested = aio.coroutine(async function () {
   try {
     const p = aio.run(which());
-    await p; // run() is an async function here: its error arrives as a rejection
+    await p; // (not reached: run() throws at the call inside a running loop)
   } catch (e) {
     print("nested run():", e.name, str(e).endsWith("cannot be called from a running event loop"));
   }
