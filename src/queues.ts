@@ -390,9 +390,6 @@ export class Queue<T = unknown> implements AsyncIterable<T> {
   }
 }
 
-// asyncio's __qualname__, as task reprs show it.
-qualname(joinGen, "Queue.join");
-
 function* joinGen(q: Queue<unknown>): Generator<unknown, void, unknown> {
   if (q._unfinished > 0 && !q._isFinished) {
     const fut = q._joinWaiter();
@@ -403,6 +400,9 @@ function* joinGen(q: Queue<unknown>): Generator<unknown, void, unknown> {
     }
   }
 }
+
+// asyncio's __qualname__, as task reprs show it.
+qualname(joinGen, "Queue.join");
 
 /** A waiting get() gives up (an exception, usually CancelledError, was thrown into it). */
 function abandonGetter(q: Queue<unknown>, w: Future<void>): void {
