@@ -28,8 +28,10 @@ loop.callSoon(say, "B");
 print("result", await loop.runUntilComplete(f));
 print("-- next run_forever (the leftover done callback stops it)");
 loop.callSoon(chain, 3, "c");
-loop.callLater(0.3, stop);
+// (this run ends at once; its stop timer is cancelled, so that no later run meets it)
+const earlyStop = loop.callLater(0.3, stop);
 await loop.runForever();
+earlyStop.cancel();
 print("-- drain");
 loop.callLater(0.3, stop);
 await loop.runForever();
