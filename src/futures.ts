@@ -391,6 +391,7 @@ export class Future<T = unknown> implements PromiseLike<T>, Iterator<Future<unkn
   _addCallback(fn: Function, arg: unknown, ctx: AsyncResource): void {
     if (this._state !== PENDING) {
       if (this._loop._closed) throw new RuntimeError("Event loop is closed");
+      if (this._loop._debug) this._loop._checkCallback(fn, "callSoon");
       this._loop._callSoon1(fn, arg, ctx);
       return;
     }
@@ -451,6 +452,10 @@ export class Future<T = unknown> implements PromiseLike<T>, Iterator<Future<unkn
       this._cbs = null;
       throw new RuntimeError("Event loop is closed");
     }
+    if (loop._debug) {
+      this._scheduleCallbacksDebug();
+      return;
+    }
     loop._callSoon1(fn, this._arg0, this._ctx0!);
     this._cb0 = null;
     this._arg0 = undefined;
@@ -461,6 +466,25 @@ export class Future<T = unknown> implements PromiseLike<T>, Iterator<Future<unkn
       for (let i = 0; i < rest.length; i += 3) {
         loop._callSoon1(rest[i] as Function, rest[i + 1], rest[i + 2] as AsyncResource);
       }
+    }
+  }
+
+  /**
+   * Debug mode, as asyncio's: every callback goes through callSoon's checks, so a coroutine
+   * function among them makes the call that completed the future throw TypeError. The future
+   * stays done; the callbacks before it are scheduled, it and the ones after are dropped.
+   */
+  private _scheduleCallbacksDebug(): void {
+    const all: unknown[] = [this._cb0, this._arg0, this._ctx0];
+    if (this._cbs !== null) all.push(...this._cbs);
+    this._cb0 = null;
+    this._arg0 = undefined;
+    this._ctx0 = null;
+    this._cbs = null;
+    const loop = this._loop;
+    for (let i = 0; i < all.length; i += 3) {
+      loop._checkCallback(all[i], "callSoon");
+      loop._callSoon1(all[i] as Function, all[i + 1], all[i + 2] as AsyncResource);
     }
   }
 

@@ -176,6 +176,10 @@ export class EventLoop {
    */
   private _runCtx: AsyncResource | null = null;
   /** @internal */ _debug = false;
+  /** Debug mode's callback check (coroutine functions are refused), for futures' callbacks. @internal */
+  _checkCallback(fn: unknown, method: string): void {
+    checkNotCoroutine(fn, method);
+  }
   /** Debug mode: the entry whose async-function step is running in microtasks, timed when it ends. */
   private _slowStep: { fn: Function; mode: number; arg: unknown; seq: number; t0: number; source: string | undefined } | null = null;
   /**

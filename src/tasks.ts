@@ -34,6 +34,7 @@ import { CancelledError, InvalidStateError, RuntimeError } from "./errors.js";
 import { CANCELLED, FINISHED, F_RELINQUISH, F_SYNC_CALLBACKS, Future, PENDING, Reaction, settleReaction, wrapFuture } from "./futures.js";
 import { COROUTINE_KIND, Coroutine, isGenerator } from "./coroutines.js";
 import { DESCRIBE, describeValue, hooks, type EventLoop } from "./loop.js";
+import { ARG_MODE } from "./handles.js";
 import { nameCallback, pyStr, pyStrRepr } from "./internal/repr.js";
 import { rt, trackedTask } from "./internal/state.js";
 
@@ -575,7 +576,11 @@ export class Task<T = unknown> extends Future<T> {
     } catch (e) {
       // A detached function that ends after its loop was closed: the task is done, the error
       // about its done callbacks (they could never run) has no caller to go to.
-      if (!this._loop._closed) throw e;
+      if (this._loop._closed) return;
+      // Completing the task threw (debug mode: a coroutine function among its done callbacks).
+      // A generator task's step would throw it into the loop, which reports it; this one ends
+      // in a promise reaction, so it is reported here, as that step's error.
+      this._loop._reportCallbackError(stepTask, ARG_MODE.ONE_ARG, this, -1, e);
     }
   }
 
