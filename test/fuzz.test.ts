@@ -23,7 +23,9 @@ const defaultSeeds = process.env.AIONODE_BACKEND === "js" ? "1-60" : "61-120";
 const [from, to] = (process.env.AIONODE_FUZZ ?? defaultSeeds).split("-").map(Number);
 
 async function trace(cmd: string, file: string, spec: string): Promise<string> {
-  const { stdout } = await run(cmd, [join(dir, file), spec], { timeout: 60_000, maxBuffer: 16 * 1024 * 1024 });
+  // Python without `site` (-S): the interpreter needs only the standard library (see diff.test.ts).
+  const args = cmd === "python3" ? ["-S", join(dir, file), spec] : [join(dir, file), spec];
+  const { stdout } = await run(cmd, args, { timeout: 60_000, maxBuffer: 16 * 1024 * 1024 });
   return stdout;
 }
 
