@@ -103,6 +103,8 @@ const groupMessages = new WeakMap<ExceptionGroup, string>();
 /** Errors collected from a TaskGroup (Python's ExceptionGroup); `.errors` holds them. */
 export class ExceptionGroup extends AggregateError {
   constructor(message: string, errors: unknown[]) {
+    // Python refuses an empty group (ValueError); checked before AggregateError copies the list
+    if (errors?.length === 0) throw new RangeError("second argument (exceptions) must be a non-empty sequence");
     super(errors, `${message} (${errors.length} sub-exception${errors.length === 1 ? "" : "s"})`);
     this.name = "ExceptionGroup";
     groupMessages.set(this, message);

@@ -50,7 +50,7 @@ import { performance } from "node:perf_hooks";
 import { activeBackend, type TimerCore, type WakeDriver } from "./backend/index.js";
 import { RuntimeError } from "./errors.js";
 import { ARG_MODE, ArgList, ArgsHandle, Handle, NO_ARGS, TimerHandle, argsOf, cancelledReprs, type TimerEntry } from "./handles.js";
-import { callRepr, nameCallback, pyRepr, pyStrRepr } from "./internal/repr.js";
+import { INSPECT, callRepr, nameCallback, pyRepr, pyStrRepr } from "./internal/repr.js";
 import { ReadyQueue } from "./internal/ready.js";
 import { rt } from "./internal/state.js";
 import type { Future, Reaction } from "./futures.js";
@@ -1216,8 +1216,15 @@ export class EventLoop {
     this._sources = this._debug ? (this._sources ?? new Map()) : null;
   }
 
+  /** asyncio's repr: `<EventLoop running=True closed=False debug=False>` (the class's name, Python's booleans). */
   toString(): string {
-    return `<EventLoop running=${this._running} closed=${this._closed} debug=${this._debug}>`;
+    const b = (x: boolean) => (x ? "True" : "False");
+    return `<${this.constructor.name} running=${b(this.isRunning())} closed=${b(this._closed)} debug=${b(this._debug)}>`;
+  }
+
+  /** console.log() and util.inspect() show the repr (so does a callback's argument in a handle's). */
+  [INSPECT](): string {
+    return this.toString();
   }
 }
 
