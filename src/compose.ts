@@ -396,12 +396,12 @@ export function gather(...args: unknown[]): GatheringFuture<unknown[]> {
     }
     if (!returnExceptions) {
       if (fut.cancelled()) {
-        outer.setException(fut._makeCancelledError());
+        outer._setException(fut._makeCancelledError());
         return;
       }
       // _failed, not `exception() !== null`: a JavaScript coroutine may throw null.
       if (fut._failed) {
-        outer.setException(fut._retrieveException());
+        outer._setException(fut._retrieveException());
         return;
       }
     }
@@ -418,7 +418,7 @@ export function gather(...args: unknown[]): GatheringFuture<unknown[]> {
       }
       // asyncio builds this error from the last child in argument order (its results loop
       // reuses the callback's variable), not from the child that finished last.
-      if (outer._cancelRequested) outer.setException(children[children.length - 1]!._makeCancelledError());
+      if (outer._cancelRequested) outer._setException(children[children.length - 1]!._makeCancelledError());
       else outer.setResult(results);
     }
   };
@@ -651,7 +651,7 @@ export function shield<T>(aw: Awaitable<T>): Future<T> {
     }
     if (f.cancelled()) outer.cancel();
     else {
-      if (f._failed) outer.setException(f._retrieveException());
+      if (f._failed) outer._setException(f._retrieveException());
       else outer.setResult(f._result as T);
     }
   };

@@ -294,7 +294,20 @@ export class Future<T = unknown> implements PromiseLike<T>, Iterator<Future<unkn
     this._scheduleCallbacks();
   }
 
+  /**
+   * Fail the future. `null` and `undefined` are refused (TypeError, as asyncio refuses None): a
+   * future failed with either would read as one without an exception (`exception()` returns
+   * null for none). Any other value is accepted, as JavaScript can throw anything.
+   */
   setException(exception: unknown): void {
+    if (exception === null || exception === undefined) {
+      throw new TypeError(`invalid exception object: ${exception}`);
+    }
+    this._setException(exception);
+  }
+
+  /** setException without the check: rejections and thrown values, whatever they are. @internal */
+  _setException(exception: unknown): void {
     if (this._state !== PENDING) {
       throw new InvalidStateError("invalid state");
     }
@@ -562,7 +575,7 @@ export class Future<T = unknown> implements PromiseLike<T>, Iterator<Future<unkn
         // future stays marked as awaited, as there (see next()).
         this._blocking = true;
         const failed = new Future<unknown>(task._loop);
-        failed.setException(bad);
+        failed._setException(bad);
         task._awaitFuture(failed, reaction as Reaction);
         return p;
       }
@@ -674,13 +687,13 @@ export function wrapFuture<T>(promise: PromiseLike<T> | Future<T>, loop?: EventL
         if (fut._state === PENDING && !fut._loop._closed) fut.setResult(v);
       },
       (e) => {
-        if (fut._state === PENDING && !fut._loop._closed) fut.setException(e);
+        if (fut._state === PENDING && !fut._loop._closed) fut._setException(e);
       },
     );
   } catch (e) {
     // A then() that throws fails the future, as it rejects a Promise resolved with the thenable
     // (and as asyncio's task around an awaitable whose __await__ raises fails).
-    if (fut._state === PENDING) fut.setException(e);
+    if (fut._state === PENDING) fut._setException(e);
   }
   return fut;
 }

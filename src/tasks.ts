@@ -64,7 +64,7 @@ const STEP_SEND = 2;
 const NO_ARGS: unknown[] = [];
 const futureCancel = Future.prototype.cancel;
 const futureSetResult = Future.prototype.setResult;
-const futureSetException = Future.prototype.setException;
+const futureSetException = Future.prototype._setException;
 
 /**
  * Pending (not done) tasks, walked only by allTasks(): an array with each task's index stored in

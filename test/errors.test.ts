@@ -442,6 +442,30 @@ describe("Future state errors", () => {
     await expectUsable(loop);
   });
 
+  it("setException(null / undefined) throws TypeError and leaves the future pending; other values are accepted", async () => {
+    const loop = freshLoop();
+    const fut = loop.createFuture<number>();
+    expectThrows(() => fut.setException(null), TypeError, /invalid exception object: null/);
+    expectThrows(() => fut.setException(undefined), TypeError, /invalid exception object: undefined/);
+    expect(fut.done()).toBe(false);
+    fut.setException("plain string");
+    expect(fut.exception()).toBe("plain string");
+    // Rejections and thrown values still fail futures whatever they are (JavaScript can throw
+    // undefined): only the explicit call is checked.
+    const wrapped = aio.wrapFuture(Promise.reject(undefined), loop);
+    const thrower = loop.createTask(
+      aio.coroutine(function* () {
+        yield* aio.sleep(0);
+        throw undefined;
+      })(),
+    );
+    await loop.runUntilComplete(aio.gather(wrapped, thrower, { returnExceptions: true }));
+    expect(wrapped.done() && thrower.done()).toBe(true);
+    expect(() => wrapped.result()).toThrow();
+    expect(() => thrower.result()).toThrow();
+    await expectUsable(loop);
+  });
+
   it("addDoneCallback with a non-function throws TypeError", async () => {
     const loop = freshLoop();
     const fut = loop.createFuture<number>();
