@@ -102,10 +102,15 @@ const groupMessages = new WeakMap<ExceptionGroup, string>();
 
 /** Errors collected from a TaskGroup (Python's ExceptionGroup); `.errors` holds them. */
 export class ExceptionGroup extends AggregateError {
-  constructor(message: string, errors: unknown[]) {
-    // Python refuses an empty group (ValueError); checked before AggregateError copies the list
-    if (errors?.length === 0) throw new RangeError("second argument (exceptions) must be a non-empty sequence");
-    super(errors, `${message} (${errors.length} sub-exception${errors.length === 1 ? "" : "s"})`);
+  constructor(message: string, errors: Iterable<unknown>) {
+    // Any iterable, as AggregateError takes (Python wants a sequence); the count in the message
+    // is that of the list made from it. Python refuses an empty group (ValueError).
+    if (errors === null || typeof (errors as { [Symbol.iterator]?: unknown })?.[Symbol.iterator] !== "function") {
+      throw new TypeError("second argument (exceptions) must be an iterable");
+    }
+    const list = Array.isArray(errors) ? errors : Array.from(errors);
+    if (list.length === 0) throw new RangeError("second argument (exceptions) must be a non-empty sequence");
+    super(list, `${message} (${list.length} sub-exception${list.length === 1 ? "" : "s"})`);
     this.name = "ExceptionGroup";
     groupMessages.set(this, message);
   }

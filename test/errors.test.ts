@@ -944,6 +944,18 @@ describe("error classes", () => {
     expect(g.message).toMatch(/several/);
   });
 
+  it("ExceptionGroup takes any iterable, counts what it holds, and refuses an empty one or a non-iterable", () => {
+    const a = new Error("a");
+    const b = new Error("b");
+    const g = new ExceptionGroup("set", new Set([a, b]));
+    expect(g.errors).toEqual([a, b]);
+    expect(g.message).toBe("set (2 sub-exceptions)");
+    expectThrows(() => new ExceptionGroup("none", []), RangeError, /non-empty sequence/);
+    expectThrows(() => new ExceptionGroup("none", new Set()), RangeError, /non-empty sequence/);
+    expectThrows(() => new ExceptionGroup("bad", 42 as never), TypeError, /must be an iterable/);
+    expectThrows(() => new ExceptionGroup("bad", null as never), TypeError, /must be an iterable/);
+  });
+
   it("a TaskGroup failure is an ExceptionGroup holding the child errors", async () => {
     const loop = freshLoop();
     const boom = new Error("boom");
