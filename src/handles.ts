@@ -41,8 +41,8 @@ export class Handle {
   cancel(): void {
     if (this._cancelled) return;
     this._cancelled = true;
-    // (_sources is set in debug mode only.)
-    if (this._loop._sources !== null) cancelledReprs.set(this, this._debugRepr());
+    // (asyncio keeps a cancelled handle's repr when debug mode is on at the cancel() call)
+    if (this._loop._debug) cancelledReprs.set(this, this._debugRepr());
     if (this._seq >= 0) {
       this._loop._ready.cancel(this._seq);
       if (this._loop._sources !== null) this._loop._sources.delete(this._seq);

@@ -126,7 +126,9 @@ export class EventLoop {
   /** Debug mode: where each queued callback was scheduled, by sequence number. */
   /**
    * Debug mode: where each pending callback was scheduled (asyncio's source_traceback), keyed by
-   * its ready-queue sequence number, or by the TimerHandle for a timer. @internal
+   * its ready-queue sequence number, or by the TimerHandle for a timer. Entries are made only in
+   * debug mode, but outlive it: asyncio's handle keeps its traceback when debug mode is switched
+   * off, so a callback scheduled before still reports it if it fails (see _pruneSources). @internal
    */
   _sources: Map<number | TimerEntry, string> | null = null;
   /** @internal */ _timers: TimerCore;
@@ -282,7 +284,7 @@ export class EventLoop {
     if (n === 1) seq = this._ready.push(callback, ARG_MODE.NO_ARG, undefined, ctx);
     else if (n === 2) seq = this._ready.push(callback, ARG_MODE.ONE_ARG, arguments[1], ctx);
     else seq = this._ready.push(callback, ARG_MODE.MANY_ARGS, (args = restArgs(arguments, 1)), ctx);
-    if (this._sources !== null) this._sources.set(seq, captureSource());
+    if (this._debug) this._sources!.set(seq, captureSource());
     if (this._wakeState !== WAKE_SOON) this._wakeAfterPush();
     if (n === 1) return new Handle(callback, this, seq);
     // A handle that shows its arguments in its repr, as asyncio's (arguments are the slow path).
@@ -296,7 +298,7 @@ export class EventLoop {
   /** callSoon with one argument and an explicit context, returning no Handle: the hot path for done callbacks and task steps. @internal */
   _callSoon1(callback: Function, arg: unknown, ctx: AsyncResource): void {
     const seq = this._ready.push(callback, ARG_MODE.ONE_ARG, arg, ctx);
-    if (this._sources !== null) this._sources.set(seq, captureSource());
+    if (this._debug) this._sources!.set(seq, captureSource());
     if (this._wakeState !== WAKE_SOON) this._wakeAfterPush();
   }
 
@@ -349,7 +351,7 @@ export class EventLoop {
   /** Schedule a timer (`arg`: its arguments, packed: see NO_ARGS); `nowMs` is the clock reading (performance.now()) the caller based `when` on. @internal */
   _timer(when: number, callback: Function, arg: unknown, nowMs: number): TimerHandle {
     const h = new TimerHandle(when, callback, arg, this, this._ctxForCallback());
-    if (this._sources !== null) this._sources.set(h, captureSource());
+    if (this._debug) this._sources!.set(h, captureSource());
     this._scheduleTimer(h, when, nowMs);
     return h;
   }
@@ -389,10 +391,9 @@ export class EventLoop {
    */
   _cancelTimer(h: TimerEntry): void {
     h._cancelled = true;
-    if (this._sources !== null) {
-      this._sources.delete(h);
-      if (h instanceof TimerHandle) cancelledReprs.set(h, h._debugRepr());
-    }
+    if (this._sources !== null) this._sources.delete(h);
+    // (asyncio keeps a cancelled handle's repr when debug mode is on at the cancel() call)
+    if (this._debug && h instanceof TimerHandle) cancelledReprs.set(h, h._debugRepr());
     h._arg = undefined;
     h._ctx = null;
     const id = h._id;
@@ -1131,6 +1132,7 @@ export class EventLoop {
     this._running = false;
     this._runCtx = null;
     if (rt.runningLoop === this) rt.runningLoop = null;
+    if (!this._debug && this._sources !== null) this._pruneSources();
     const ambient = rt.ambientLoop;
     if (ambient !== null && ambient !== this) ambient._resumeAmbient();
     const resolve = this._runResolve;
@@ -1213,7 +1215,29 @@ export class EventLoop {
   setDebug(enabled: boolean): void {
     this._debug = Boolean(enabled);
     this._plain = !this._debug && !this._closed;
-    this._sources = this._debug ? (this._sources ?? new Map()) : null;
+    // Switched off, the sources of what is still pending are kept (asyncio's handles keep theirs);
+    // switched on between runs, those of callbacks that ran meanwhile (outside _runDebug, which
+    // drops them) go. (Not inside a run: the running callback's own entry would go with them.)
+    if (this._debug) {
+      if (this._sources === null) this._sources = new Map();
+      else if (!this.isRunning()) this._pruneSources();
+    }
+  }
+
+  /**
+   * Drop the sources of callbacks that ran (or were cancelled) outside debug mode, where nothing
+   * removes them, and the map itself once it is empty outside debug mode. Called when a run ends
+   * outside debug mode and when debug mode is switched back on between runs (rare, and the map
+   * holds only entries made while it was on).
+   */
+  private _pruneSources(): void {
+    const sources = this._sources!;
+    const head = this._ready.headSeq;
+    for (const key of sources.keys()) {
+      const pending = typeof key === "number" ? key >= head : !key._cancelled && (key._id >= 0 || key._seq >= 0);
+      if (!pending) sources.delete(key);
+    }
+    if (!this._debug && sources.size === 0) this._sources = null;
   }
 
   /** asyncio's repr: `<EventLoop running=True closed=False debug=False>` (the class's name, Python's booleans). */
