@@ -361,6 +361,25 @@ console.log("done");
     expect(r.code).toBe(0);
   });
 
+  it("allTasks() in plain code with no loop running is a query: the default loop stays out of ambient mode", async () => {
+    const r = await runModule(
+      built,
+      `import * as aio from AIO;
+const loop = aio.newEventLoop();
+aio.setEventLoop(loop);
+const running = () => { try { aio.getRunningLoop(); return "a loop"; } catch (e) { return e.message; } };
+console.log(aio.allTasks().size, running());
+const t = loop.createTask(aio.sleep(0, "r"));
+console.log(aio.allTasks().size, aio.allTasks(loop).has(t), running(), t.done());
+console.log(await loop.runUntilComplete(t), aio.allTasks().size, running());
+loop.close();
+`,
+    );
+    expect(r.stderr).toBe("");
+    expect(r.stdout).toBe("0 no running event loop\n1 true no running event loop false\nr 0 no running event loop\n");
+    expect(r.code).toBe(0);
+  });
+
   it("ambient work of every kind, then nothing left: exits by itself", async () => {
     const r = await runModule(
       built,
