@@ -548,6 +548,46 @@ describe("{ signal } option: aborting cancels the wait", () => {
     expect(r).toEqual(["sleep CancelledError", "wait CancelledError", "waitFor CancelledError", "gather CancelledError"]);
   });
 
+  it("waitFor(x, null, { signal }) makes any wait abortable: a queue get and a lock acquire, left consistent", async () => {
+    const r = await runGen(function* () {
+      const log: string[] = [];
+      const loop = aio.getRunningLoop();
+      const q = new aio.Queue<string>();
+      const lock = new aio.Lock();
+      yield* lock.acquire();
+      const getAbort = new AbortController();
+      const lockAbort = new AbortController();
+      const getter = aio.createTask(
+        aio.coroutine(function* () {
+          try {
+            yield* aio.waitFor(q.get(), null, { signal: getAbort.signal });
+          } catch (e) {
+            log.push(`get: ${(e as Error).name}`);
+          }
+        })(),
+      );
+      const locker = aio.createTask(
+        aio.coroutine(function* () {
+          try {
+            yield* aio.waitFor(lock.acquire(), null, { signal: lockAbort.signal });
+          } catch (e) {
+            log.push(`acquire: ${(e as Error).name}`);
+          }
+        })(),
+      );
+      loop.callLater(0.001, () => getAbort.abort());
+      loop.callLater(0.002, () => lockAbort.abort());
+      yield* aio.gather(getter, locker);
+      // Nothing is left waiting: a later put stays in the queue, the lock passes to the next taker.
+      q.putNowait("kept");
+      lock.release();
+      const took = yield* lock.acquire();
+      log.push(`qsize=${q.qsize()} got=${q.getNowait()} relocked=${took} getterCancelled=${getter.cancelled()}`);
+      return log;
+    });
+    expect(r).toEqual(["get: CancelledError", "acquire: CancelledError", "qsize=1 got=kept relocked=true getterCancelled=false"]);
+  });
+
   it("a signal that never aborts changes nothing", async () => {
     const r = await runGen(function* () {
       const signal = new AbortController().signal;
