@@ -67,7 +67,14 @@ function checkOptions(fn: string, options: unknown): void {
 function abortMessage(signal: AbortSignal): string {
   const r = signal.reason as unknown;
   if (r instanceof Error) return r.message;
-  return r === undefined ? "" : String(r);
+  if (r === undefined) return "";
+  try {
+    return String(r);
+  } catch {
+    // A reason with no string form (Object.create(null), a throwing toString) must still cancel
+    // the wait: a throw here would escape from the abort listener and leave the wait pending.
+    return Object.prototype.toString.call(r);
+  }
 }
 
 /** Cancel `fut` when `signal` aborts (for as long as fut is pending). @internal */
@@ -588,7 +595,8 @@ function* waitForGen<T>(aw: unknown, timeout: number | null | undefined, signal:
     if (signal === undefined) return (yield* awaitIter<T>(aw, loop) as Iterable<unknown>) as T;
     timeout = Infinity;
   }
-  if (timeout <= 0) {
+  // (An aborted signal takes the path below, so the wait ends in CancelledError, not TimeoutError.)
+  if (timeout <= 0 && (signal === undefined || !signal.aborted)) {
     const fut = ensureFuture(aw, loop) as Future<T>;
     if (fut.done()) return fut.result();
     yield* cancelAndWait(fut, loop);

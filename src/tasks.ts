@@ -227,7 +227,9 @@ export class Task<T = unknown> extends Future<T> {
     if (this._abort === null) {
       this._abort = new AbortController();
       if (this._state === CANCELLED || (this._numCancelsRequested > 0 && this._state === PENDING)) {
-        this._abort.abort(new CancelledError(this._cancelMessage ?? ""));
+        // The CancelledError the task ended with, as a signal read earlier got it (its message
+        // included); a new one once result() has taken it.
+        this._abort.abort(this._cancelledExc ?? new CancelledError(this._cancelMessage ?? ""));
       }
     }
     return this._abort.signal;
@@ -262,7 +264,17 @@ export class Task<T = unknown> extends Future<T> {
 
   /** Withdraw one cancellation request; returns how many remain. */
   uncancel(): number {
-    if (this._numCancelsRequested > 0) this._tflags -= T_COUNT_ONE;
+    if (this._numCancelsRequested > 0) {
+      this._tflags -= T_COUNT_ONE;
+      // No request is left (timeout() or a TaskGroup took its own back): the task goes on, so
+      // its next `signal` is a fresh one, as if read now for the first time; the aborted one
+      // stays aborted for those who hold it. A task must not be left with a dead signal.
+      if (this._numCancelsRequested === 0) {
+        // As in Python 3.13: a request not delivered yet is dropped with the last count.
+        this._mustCancel = false;
+        if (this._abort !== null && this._abort.signal.aborted && this._state === PENDING) this._abort = null;
+      }
+    }
     return this._numCancelsRequested;
   }
 
