@@ -269,13 +269,27 @@ export class Task<T = unknown> extends Future<T> {
       // No request is left (timeout() or a TaskGroup took its own back): the task goes on, so
       // its next `signal` is a fresh one, as if read now for the first time; the aborted one
       // stays aborted for those who hold it. A task must not be left with a dead signal.
-      if (this._numCancelsRequested === 0) {
-        // As in Python 3.13: a request not delivered yet is dropped with the last count.
-        this._mustCancel = false;
-        if (this._abort !== null && this._abort.signal.aborted && this._state === PENDING) this._abort = null;
-      }
+      // (A request not delivered yet stays, as in 3.11, where 3.13 drops it here; its signal then
+      // stays aborted too.)
+      if (this._numCancelsRequested === 0 && !this._mustCancel) this._freshSignal();
     }
     return this._numCancelsRequested;
+  }
+
+  /** An aborted signal of a task that goes on is replaced by a fresh one at its next read. */
+  private _freshSignal(): void {
+    if (this._abort !== null && this._abort.signal.aborted && this._state === PENDING) this._abort = null;
+  }
+
+  /**
+   * Drop a cancellation request that was never delivered (timeout() took its own back: see
+   * Timeout._exit): an async body detached on a foreign promise can end without the request
+   * reaching an aionode await, where asyncio's always arrives inside the block. @internal
+   */
+  _dropUndelivered(): void {
+    if (!this._mustCancel) return;
+    this._mustCancel = false;
+    if (this._numCancelsRequested === 0) this._freshSignal();
   }
 
   /** @internal */

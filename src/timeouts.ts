@@ -94,9 +94,15 @@ export class Timeout {
     }
     if (this._state === EXPIRING) {
       this._state = EXPIRED;
-      // The exact class: a subclass the body raised itself propagates as it is.
-      if (this._task!.uncancel() <= this._cancelling && failed && isExactCancelledError(exc)) {
-        return timeoutFrom(exc);
+      const task = this._task!;
+      if (task.uncancel() <= this._cancelling) {
+        // The only request made during the block was this timeout's. If it is still pending, the
+        // body (an async function detached on a foreign promise) ended without an aionode await
+        // to deliver it: it is consumed here, so the task's next await is its own, as in asyncio,
+        // where it always arrives inside the block.
+        task._dropUndelivered();
+        // The exact class: a subclass the body raised itself propagates as it is.
+        if (failed && isExactCancelledError(exc)) return timeoutFrom(exc);
       }
     } else if (this._state === ENTERED) {
       this._state = EXITED;
