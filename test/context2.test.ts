@@ -562,6 +562,38 @@ describe("trackAsyncTasks(true)", () => {
     expect(r).toBe("two");
   });
 
+  it("a Future's then() from a step gets a copy too, like callSoon and addDoneCallback (it used to share the step's context)", async () => {
+    aio.trackAsyncTasks(true);
+    const als = new AsyncLocalStorage<string>();
+    const loop = freshLoop();
+    const seen: string[] = [];
+    const r = await loop.runUntilComplete(
+      als.run("task", () =>
+        loop.createTask(
+          aio.coroutine(function* () {
+            const f = loop.createFuture<number>();
+            als.run("inner", () => {
+              f.then(() => {
+                seen.push(`then ${als.getStore()} ${aio.currentTask()}`);
+                als.enterWith("set by then");
+              });
+              loop.callSoon(() => seen.push(`soon ${als.getStore()}`));
+              f.addDoneCallback(() => seen.push(`done ${als.getStore()}`));
+            });
+            als.enterWith("later");
+            f.setResult(1);
+            yield* aio.sleep(0);
+            yield* aio.sleep(0);
+            return als.getStore();
+          })(),
+        ),
+      ),
+    );
+    // Bug fixed: the then() reaction saw "later" and its enterWith() reached the task.
+    expect(seen).toEqual(["soon inner", "then inner null", "done inner"]);
+    expect(r).toBe("later");
+  });
+
   it("an async task identifies itself after foreign awaits, and a task it creates from there still copies its store", async () => {
     aio.trackAsyncTasks(true);
     const als = new AsyncLocalStorage<string>();
