@@ -589,7 +589,13 @@ export class Future<T = unknown> implements PromiseLike<T>, Iterator<Future<unkn
     const loop = this._loop;
     if (!loop.isRunning()) hooks.enterAmbient!(loop);
     loop._plainAwaits.add(reaction as Reaction);
-    this._addCallback(settleReaction, reaction, loop._curCtx ?? new AsyncResource("aionode.Await"));
+    // The reaction is a callback like addDoneCallback's: with trackAsyncTasks(true) it gets a
+    // copy of the current context, as every callback does then (see _ctxForCallback).
+    this._addCallback(
+      settleReaction,
+      reaction,
+      rt.tracking !== null ? loop._ctxForCallback() : (loop._curCtx ?? new AsyncResource("aionode.Await")),
+    );
     return p;
   }
 

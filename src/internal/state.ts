@@ -46,7 +46,7 @@ export const rt: RuntimeState = {
  * With trackAsyncTasks(true): the task the running code belongs to by its AsyncLocalStorage
  * context, or undefined. A loop callback runs in the context of the code that scheduled it (often
  * a task's) but belongs to no task, as asyncio's current_task() is None there: inside one
- * (outside any task step) this is undefined.
+ * (outside any task step) this is undefined, and so it is once the task is done.
  */
 export function trackedTask(): Task<unknown> | undefined {
   if (rt.currentTask === null) {
@@ -54,5 +54,9 @@ export function trackedTask(): Task<unknown> | undefined {
     const b = rt.ambientLoop;
     if ((a !== null && a._curCtx !== null) || (b !== null && b._curCtx !== null)) return undefined;
   }
-  return rt.tracking!.getStore();
+  const t = rt.tracking!.getStore();
+  // Async work a task started and left running keeps the task's context after the task is done;
+  // it belongs to no task then (asyncio's current_task() is never a finished task), and its
+  // awaits are plain ones instead of waits of a finished task.
+  return t !== undefined && !t.done() ? t : undefined;
 }
