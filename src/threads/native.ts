@@ -23,12 +23,18 @@ class NativeConsumer implements ThreadsafeConsumer {
   private _closed = false;
 
   constructor(addon: NativeAddon, capacity: number) {
-    this._c = new addon.Consumer(capacity, () => this._woken());
+    // The addon holds its wake-up function by a persistent reference until the native consumer
+    // is collected: a function holding `this` would keep both alive forever, and with them the
+    // ring (capacity x 32 bytes) and the channel's registration, for every handle ever opened.
+    // While the handle is open its keep-alive timer holds it, and so this consumer.
+    const self = new WeakRef(this);
+    this._c = new addon.Consumer(capacity, () => self.deref()?._woken());
     this.capacity = this._c.capacity;
     this.shared = { token: this._c.token };
   }
 
-  private _woken(): void {
+  /** @internal */
+  _woken(): void {
     const wake = this._wake;
     this._wake = null;
     if (wake !== null) wake();
@@ -78,6 +84,12 @@ class NativeProducer implements ThreadsafeProducer {
   }
 }
 
+/** A producer for a channel that no longer exists: every push is refused. */
+const CLOSED_PRODUCER: ThreadsafeProducer = {
+  push: () => 0,
+  consumerClosed: () => true,
+};
+
 export function nativeTransport(addon: NativeAddon): ThreadsafeTransport {
   return {
     name: "native",
@@ -89,7 +101,13 @@ export function nativeTransport(addon: NativeAddon): ThreadsafeTransport {
       if (s === null || typeof s !== "object" || typeof s.token !== "number") {
         throw new TypeError("connectLoop(): the descriptor's shared part is not a native channel");
       }
-      return new NativeProducer(addon, s);
+      try {
+        return new NativeProducer(addon, s);
+      } catch {
+        // The channel is gone: its handle was closed and collected. A late producer learns it
+        // from its first post, as with a closed handle that is still around (and the js ring).
+        return CLOSED_PRODUCER;
+      }
     },
   };
 }
