@@ -84,12 +84,18 @@ export function bindSignal(fut: Future<unknown>, signal: AbortSignal | undefined
     fut.cancel(abortMessage(signal));
     return;
   }
+  // The listener reaches the future through a WeakRef: a wait left pending when its loop is
+  // closed never completes, so its listener is never removed, and a long-lived signal holding the
+  // future would hold its loop (and everything the loop held) until it aborts.
+  const ref = new WeakRef(fut);
   const onAbort = () => {
+    const f = ref.deref();
+    if (f === undefined) return;
     try {
-      fut.cancel(abortMessage(signal));
+      f.cancel(abortMessage(signal));
     } catch (e) {
       // The loop was closed: the future is cancelled, its callbacks could never run.
-      if (!fut._loop._closed) throw e;
+      if (!f._loop._closed) throw e;
     }
   };
   signal.addEventListener("abort", onAbort, { once: true });

@@ -8,9 +8,10 @@
  * task's signal, plain code on the ambient default loop, and bad signal values.
  */
 import { getEventListeners } from "node:events";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import * as aio from "../src/index.js";
 import { CancelledError, type Task } from "../src/index.js";
+import { buildAionode, runModule, type Built } from "./helpers/child.js";
 import { closeFreshLoops, freshLoop, runGenOn } from "./helpers/loops.js";
 
 afterEach(() => {
@@ -821,5 +822,54 @@ describe("bad signal values", () => {
       return [a, b, c];
     });
     expect(r).toEqual(["a", "b", ["c"]]);
+  });
+});
+
+// ---------------------------------------------------------------------------- closed loops
+
+describe("a wait bound to a signal when its loop is closed", () => {
+  let built: Built;
+  beforeAll(() => {
+    built = buildAionode();
+  });
+  afterAll(() => {
+    built?.cleanup();
+  });
+
+  it("the signal does not keep the closed loop's future alive, and a later abort is harmless", async () => {
+    // Child process: it needs gc(). The wait never completes (its loop is closed), so its abort
+    // listener stays on the long-lived signal; it must not hold the future, and through it the loop.
+    const r = await runModule(
+      built,
+      `import * as aio from AIO;
+       import v8 from "node:v8";
+       import vm from "node:vm";
+       v8.setFlagsFromString("--expose-gc");
+       const gc = vm.runInNewContext("gc");
+       const ac = new AbortController();
+       let collected = 0;
+       const registry = new FinalizationRegistry(() => collected++);
+       // (In a function: a suspended module body may keep its last local in a register.)
+       const leave = async (i) => {
+         const loop = aio.newEventLoop();
+         const t = loop.createTask(aio.sleep(10, undefined, { signal: ac.signal }));
+         await loop.runUntilComplete(loop.createTask(aio.sleep(0.001)));
+         loop.close();
+         registry.register(loop, i);
+         registry.register(t, i);
+       };
+       for (let i = 0; i < 5; i++) await leave(i);
+       for (let k = 0; k < 50 && collected < 10; k++) {
+         gc();
+         await new Promise((r) => setTimeout(r, 5));
+       }
+       console.log("collected", collected);
+       ac.abort("late");
+       console.log("aborted", ac.signal.aborted);
+`,
+    );
+    expect(r.stderr).toBe("");
+    expect(r.stdout).toBe("collected 10\naborted true\n");
+    expect(r.code).toBe(0);
   });
 });
