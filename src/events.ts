@@ -34,20 +34,32 @@ export function getRunningLoop(): EventLoop {
   return loop;
 }
 
+/** The running loop, else the running task's (if open), else null. */
+function activeLoop(): EventLoop | null {
+  if (rt.runningLoop !== null) return rt.runningLoop;
+  const task = rt.asyncTask ?? rt.currentTask;
+  return task !== null && !task._loop.isClosed() ? task._loop : null;
+}
+
 /**
  * The loop that module-level functions use: the running loop, else the default loop, which then
  * runs in ambient mode (beside Node's loop while it has work).
  */
 export function currentLoop(): EventLoop {
-  if (rt.runningLoop !== null) return rt.runningLoop;
-  const task = rt.asyncTask ?? rt.currentTask;
-  if (task !== null && !task._loop.isClosed()) return task._loop;
+  const active = activeLoop();
+  if (active !== null) return active;
   const loop = getEventLoop();
   loop._enterAmbient();
   return loop;
 }
 
+/** The loop currentLoop() would give, for a query: the default loop is not put into ambient mode. */
+export function queryLoop(): EventLoop {
+  return activeLoop() ?? getEventLoop();
+}
+
 hooks.defaultLoop = getEventLoop;
+hooks.queryLoop = queryLoop;
 hooks.currentLoop = currentLoop;
 hooks.enterAmbient = (loop: EventLoop) => {
   if (loop === defaultLoop) loop._enterAmbient();

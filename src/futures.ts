@@ -14,7 +14,7 @@
  */
 import { AsyncResource } from "node:async_hooks";
 import { CancelledError, InvalidStateError, RuntimeError } from "./errors.js";
-import { captureSource, describeValue, hooks, type EventLoop } from "./loop.js";
+import { captureSource, checkNotCoroutine, describeValue, hooks, type EventLoop } from "./loop.js";
 import { rt, trackedTask } from "./internal/state.js";
 import { INSPECT, callbackName, errorRepr, valueRepr } from "./internal/repr.js";
 
@@ -404,7 +404,7 @@ export class Future<T = unknown> implements PromiseLike<T>, Iterator<Future<unkn
   _addCallback(fn: Function, arg: unknown, ctx: AsyncResource): void {
     if (this._state !== PENDING) {
       if (this._loop._closed) throw new RuntimeError("Event loop is closed");
-      if (this._loop._debug) this._loop._checkCallback(fn, "callSoon");
+      if (this._loop._debug) checkNotCoroutine(fn, "callSoon");
       this._loop._callSoon1(fn, arg, ctx);
       return;
     }
@@ -496,7 +496,7 @@ export class Future<T = unknown> implements PromiseLike<T>, Iterator<Future<unkn
     this._cbs = null;
     const loop = this._loop;
     for (let i = 0; i < all.length; i += 3) {
-      loop._checkCallback(all[i], "callSoon");
+      checkNotCoroutine(all[i], "callSoon");
       loop._callSoon1(all[i] as Function, all[i + 1], all[i + 2] as AsyncResource);
     }
   }

@@ -178,10 +178,6 @@ export class EventLoop {
    */
   private _runCtx: AsyncResource | null = null;
   /** @internal */ _debug = false;
-  /** Debug mode's callback check (coroutine functions are refused), for futures' callbacks. @internal */
-  _checkCallback(fn: unknown, method: string): void {
-    checkNotCoroutine(fn, method);
-  }
   /** Debug mode: the entry whose async-function step is running in microtasks, timed when it ends. */
   private _slowStep: { fn: Function; mode: number; arg: unknown; seq: number; t0: number; source: string | undefined } | null = null;
   /**
@@ -1326,7 +1322,7 @@ const AsyncFunctionCtor = Object.getPrototypeOf(async function () {}).constructo
  * callbacks (checked before the callback is required to be a function, as asyncio's message for
  * a coroutine object is this one).
  */
-function checkNotCoroutine(fn: unknown, method: string): void {
+export function checkNotCoroutine(fn: unknown, method: string): void {
   if (
     hooks.isCoroutine!(fn) ||
     fn instanceof GeneratorFunctionCtor ||
@@ -1397,6 +1393,8 @@ export const hooks: {
   ensureFuture: ((aw: unknown, loop: EventLoop) => Future<unknown>) | null;
   /** The default loop (getEventLoop()). */
   defaultLoop: (() => EventLoop) | null;
+  /** events.ts queryLoop: currentLoop() without entering ambient mode. */
+  queryLoop: (() => EventLoop) | null;
   /** The running loop, else the default loop in ambient mode. */
   currentLoop: (() => EventLoop) | null;
   enterAmbient: ((loop: EventLoop) => void) | null;
@@ -1410,6 +1408,7 @@ export const hooks: {
   createTask: null,
   ensureFuture: null,
   defaultLoop: null,
+  queryLoop: null,
   currentLoop: null,
   enterAmbient: null,
   inlineTask: null,

@@ -723,16 +723,12 @@ export function currentTask(loop?: EventLoop): Task<unknown> | null {
 }
 
 /**
- * Tasks of `loop` that are not done yet. By default: the running loop's (or the ambient loop's, or
- * the running task's loop's); outside all of them, the default loop's, which a query does not
- * put into ambient mode (asyncio raises "no running event loop" there).
+ * Tasks of `loop` that are not done yet. By default: the loop module-level functions use, but a
+ * query does not put the default loop into ambient mode (asyncio raises "no running event loop"
+ * outside a loop).
  */
 export function allTasks(loop?: EventLoop): Set<Task<unknown>> {
-  let l = loop ?? rt.runningLoop ?? rt.ambientLoop;
-  if (l === null || l === undefined) {
-    const task = rt.asyncTask ?? rt.currentTask;
-    l = task !== null && !task._loop.isClosed() ? task._loop : hooks.defaultLoop!();
-  }
+  const l = loop ?? hooks.queryLoop!();
   const out = new Set<Task<unknown>>();
   for (const t of pendingTasks) if (t._loop === l && t._state === PENDING) out.add(t);
   return out;
