@@ -22,7 +22,9 @@
  *   Functions cannot cross threads, so the loop thread registers its callbacks by name when it
  *   opens the handle and a worker names them; the names travel in the descriptor, so an unknown
  *   name is an error in the worker, at the call. forWorker() gives one descriptor per producer
- *   thread (each carries its own MessagePort for structured-cloneable arguments).
+ *   thread (each carries its own MessagePort for structured-cloneable arguments); remote.close()
+ *   sends a closing mark behind its last post, and the loop side then closes and forgets that
+ *   port, so a long-lived handle does not collect the ports of workers that came and went.
  *
  *   The consumer drains in a Node task of its own (the waitAsync wake-up), at most MAX_PER_WAKE
  *   records at a time; when more are waiting it yields with setImmediate after waking the loop,
@@ -150,6 +152,9 @@ function runPostBatch(b: PostBatch): void {
 const BATCH_POOL = 8;
 
 const RESOLVED = Promise.resolve();
+
+/** The port message that says a producer closed (see RemoteLoop.close and _fromPort). */
+const CLOSING_MARK = null;
 
 /**
  * Open a handle through which worker threads post calls of `callbacks` to `loop`, to run on the
@@ -424,12 +429,22 @@ export class ThreadsafeHandle<C extends ThreadsafeCallbacks = ThreadsafeCallback
     this._release(b);
   }
 
-  /** The next message of a producer's port: [callback index, arguments], or undefined (reported). */
+  /**
+   * The next message of a producer's port: [callback index, arguments]; or undefined: missing
+   * (reported), or the producer's closing mark (its RemoteLoop closed: the port is closed and
+   * forgotten, and the record was no post).
+   */
   private _fromPort(producer: number): unknown[] | undefined {
     const port = this._ports[producer];
     const got = port ? receiveMessageOnPort(port) : undefined;
     if (got === undefined) {
       this._loop.callExceptionHandler({ message: `ThreadsafeHandle: the message of producer ${producer} is missing from its port` });
+      return undefined;
+    }
+    if (got.message === CLOSING_MARK) {
+      port!.close();
+      this._ports[producer] = null;
+      this._received--;
       return undefined;
     }
     return got.message as unknown[];
@@ -664,10 +679,19 @@ export class RemoteLoop<C extends ThreadsafeCallbacks = ThreadsafeCallbacks> {
     }
   }
 
-  /** Push what is buffered and stop posting; later calls throw. Idempotent. */
+  /**
+   * Push what is buffered and stop posting; later calls throw. The loop side then lets go of this
+   * producer's port (after the posts before the close). Idempotent.
+   */
   close(): void {
     if (this._state === REMOTE_CLOSED) return;
     this.flush();
+    if (this._state === REMOTE_OPEN && !this._producer.consumerClosed()) {
+      // The closing mark: a port record whose message is null, behind every post of this thread.
+      this._port.postMessage(CLOSING_MARK);
+      this._buf[0] = this._header;
+      this._producer.push(this._buf, 1);
+    }
     this._state = REMOTE_CLOSED;
   }
 

@@ -756,6 +756,48 @@ describe("handles and their lifetime", () => {
     expect(ran).toEqual([1]);
   });
 
+  it("a worker's remote.close() makes the loop side close and forget its port, after its posts; a handle outlives many such workers", async () => {
+    const loop = freshLoop();
+    const got: string[] = [];
+    const errors: string[] = [];
+    loop.setExceptionHandler((_l, ctx) => errors.push(String(ctx.message)));
+    const h = open(loop, { f: (w: number, i: number, o?: { s: string }) => got.push(`${w}.${i}${o ? o.s : ""}`) });
+    const ports = (h as unknown as { _ports: (MessagePort | null)[] })._ports;
+    // Run the loop until `done()` holds (or 4 s pass: then the assertions that follow fail).
+    const until = async (done: () => boolean) => {
+      for (let i = 0; i < 400 && !done(); i++) await loop.runUntilComplete(aio.sleep(0.01));
+    };
+    const run = async (w: number, body: string, closes: boolean) => {
+      const p = spawn(h, body, { w });
+      expect(await p.next()).toBe("posted");
+      expect(await p.exited).toBe(0);
+      await until(() => got.at(-1) === `${w}.${closes ? "3" : "1"}` && (!closes || ports[w] === null));
+    };
+    for (let w = 0; w < 6; w++) {
+      await run(
+        w,
+        `remote.callSoonThreadsafe("f", data.w, 1);
+         remote.callSoonThreadsafe("f", data.w, 2, { s: "+clone" });
+         remote.callSoonThreadsafe("f", data.w, 3);
+         remote.close();
+         remote.close();
+         post("posted");`,
+        true,
+      );
+      expect(ports[w]).toBe(null);
+    }
+    expect(got).toEqual([0, 1, 2, 3, 4, 5].flatMap((w) => [`${w}.1`, `${w}.2+clone`, `${w}.3`]));
+    expect(h.received).toBe(18);
+    // A worker that never closes keeps its port until the handle closes; the handle still works.
+    await run(6, `remote.callSoonThreadsafe("f", data.w, 1); remote.flush(); post("posted");`, false);
+    expect(ports[6]).not.toBe(null);
+    expect(got.at(-1)).toBe("6.1");
+    expect(h.received).toBe(19);
+    expect(errors).toEqual([]);
+    h.close();
+    expect(ports.length).toBe(0);
+  });
+
   it("process lifetime: an unref'd handle lets the process exit once its producer is done; ref() on a closed handle holds nothing", async () => {
     const r = await runModule(
       built,

@@ -50,6 +50,9 @@ class Channel {
   // Pushes records[0..n) in order, waiting while the queue is full. Returns how many were
   // accepted: n, or a prefix if the channel closed meanwhile.
   size_t Push(const Record* records, size_t n) {
+    // Refused without entering: a producer that already sees the close never shows up in
+    // flight (Remaining() would count it as one more record to come until it left).
+    if (closed_.load(std::memory_order_seq_cst) != 0) return 0;
     inflight_.fetch_add(1, std::memory_order_seq_cst);
     size_t done = 0;
     while (done < n && closed_.load(std::memory_order_seq_cst) == 0) {
