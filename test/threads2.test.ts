@@ -898,6 +898,26 @@ describe("bad input", () => {
     for (const h of handles.splice(0)) h.close();
   });
 
+  it("a debug loop refuses coroutine functions as callbacks, as its callSoonThreadsafe does; a loop out of debug mode takes them (calling one only makes a coroutine)", () => {
+    const debug = freshLoop();
+    debug.setDebug(true);
+    const plain = () => {};
+    const coroutines: [string, Function][] = [
+      ["gen", function* gen() {}],
+      ["asyncFn", async () => {}],
+      ["marked", Object.assign(() => {}, { [Symbol.for("aionode.coroutineFunction")]: true })],
+    ];
+    for (const [name, fn] of coroutines) {
+      expect(() => debug.callSoonThreadsafe(fn as () => void)).toThrow(new TypeError("coroutines cannot be used with callSoonThreadsafe()"));
+      expect(() => aio.openThreadsafe(debug, { plain, [name]: fn })).toThrow(
+        new TypeError(`openThreadsafe(): callback "${name}": coroutines cannot be used with callSoonThreadsafe()`),
+      );
+    }
+    expect(open(debug, { plain }).names).toEqual(["plain"]);
+    debug.setDebug(false);
+    expect(open(debug, Object.fromEntries(coroutines)).names).toEqual(["gen", "asyncFn", "marked"]);
+  });
+
   it("names that are Object.prototype's (toString, __proto__, constructor) are only callbacks when registered", async () => {
     const loop = freshLoop();
     const ran: string[] = [];
