@@ -28,8 +28,10 @@
  *
  *   The consumer drains in a Node task of its own (the waitAsync wake-up), at most MAX_PER_WAKE
  *   records at a time; when more are waiting it yields with setImmediate after waking the loop,
- *   so the loop runs what arrived before more is drained, and a full ring holds producers back
- *   instead of growing the ready queue without bound.
+ *   so a running loop runs what arrived before more is drained, and a full ring holds producers
+ *   back while it does. A loop that is not running does not hold them back: what they post
+ *   collects in its ready queue (as asyncio's call_soon_threadsafe appends to an unbounded
+ *   deque) and runs, in order, at the next run.
  *
  *   Keep-alive: while open and ref'd, a handle keeps the process alive with a ref'd interval
  *   timer (Atomics.waitAsync does not keep Node alive); the timer also notices, within a second,
