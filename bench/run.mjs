@@ -52,7 +52,8 @@ export const WORKLOADS = [
   { id: "W8", name: "threadsafe", kind: "throughput", unit: "messages/s" },
 ];
 export const MICRO = { id: "micro", name: "micro operations", kind: "micro", unit: "ops/s" };
-export const QUICK_NOTE = "quick mode: 1 run; W4 200k timers, W7 0.5 s, W8 4 x 50k posts; micro 0.5 s per operation";
+export const QUICK_NOTE =
+  "quick mode: 1 run; W1, W2, W3, W5, W6 at a fifth of their size; W4 200k timers, W7 0.5 s, W8 4 x 50k posts; micro 0.5 s per operation";
 
 /**
  * The contenders of workload `w`, in table order: { id, family, command, args, env, skip? }.
@@ -684,12 +685,12 @@ function microSvg(entry, meta) {
 /** One line per workload for the charts (the sizes --quick runs). */
 function describe(id, quick) {
   return {
-    W1: "1,000,000 callSoon callbacks from inside the loop",
-    W2: "100,000 tasks, each awaits sleep(0) once; gathered",
-    W3: "200,000 round trips between two tasks through two queues",
+    W1: `${quick ? "200,000" : "1,000,000"} callSoon callbacks from inside the loop`,
+    W2: `${quick ? "20,000" : "100,000"} tasks, each awaits sleep(0) once; gathered`,
+    W3: `${quick ? "40,000" : "200,000"} round trips between two tasks through two queues`,
     W4: `schedule ${quick ? "200,000" : "1,000,000"} timers in [1 s, 100 s), then cancel all; peak RSS growth in brackets`,
-    W5: "100,000 timers in [0, 1 s) scheduled in one burst; lateness = fire - max(deadline, end of burst)",
-    W6: "10,000 tasks each sleep 20 times in [0, 10 ms); gathered; peak RSS growth in brackets",
+    W5: `${quick ? "20,000" : "100,000"} timers in [0, 1 s) scheduled in one burst; lateness = fire - max(deadline, end of burst)`,
+    W6: `${quick ? "2,000" : "10,000"} tasks each sleep 20 times in [0, 10 ms); gathered; peak RSS growth in brackets`,
     W7: `a 1 ms timer re-armed for ${quick ? "0.5" : "2"} s while 4 callbacks spin 20 µs each and re-queue`,
     W8: `4 worker threads post ${quick ? "50,000" : "250,000"} messages each`,
   }[id];

@@ -10,8 +10,9 @@
 //
 // HOW: one invocation = one measurement in a fresh process. It runs the workload once and prints
 // ONE JSON object on stdout (nothing else); on failure it prints nothing there, writes the reason
-// on stderr and exits non-zero. `--quick` (always the last argument) applies the contract's
-// reductions: W4 200,000 timers, W7 0.5 s, W8 4 x 50,000 posts; every other size is the full one.
+// on stderr and exits non-zero. `--quick` (always the last argument) runs a smoke-test size
+// (CI runs it): W1, W2, W3, W5 and W6 at a fifth of their size, W4 200,000 timers, W7 0.5 s,
+// W8 4 x 50,000 posts. Quick figures are not comparable with full ones.
 //
 // WHY it looks like this: every figure must be comparable with bench/py/workloads.py, so each
 // workload follows the same steps in both languages: the same sizes, the same 32-bit LCG (seed
@@ -115,7 +116,7 @@ const spinUs = (us) => {
 const aionode = () => import("aionode");
 
 // ------------------------------------------------------------------ W1 callsoon
-const W1_N = 1_000_000;
+let W1_N = 1_000_000; // a fifth with --quick (QUICK_SCALE)
 
 async function w1Aionode() {
   const aio = await aionode();
@@ -153,7 +154,7 @@ async function w1Node() {
 }
 
 // ------------------------------------------------------------------ W2 tasks
-const W2_N = 100_000;
+let W2_N = 100_000; // a fifth with --quick (QUICK_SCALE)
 
 async function w2Aionode(style) {
   const aio = await aionode();
@@ -201,7 +202,7 @@ async function w2Node() {
 }
 
 // ------------------------------------------------------------------ W3 pingpong
-const W3_N = 200_000;
+let W3_N = 200_000; // a fifth with --quick (QUICK_SCALE)
 
 async function w3Aionode(style) {
   const aio = await aionode();
@@ -362,7 +363,7 @@ async function w4Node(quick) {
 }
 
 // ------------------------------------------------------------------ W5 timer-fire
-const W5_N = 100_000;
+let W5_N = 100_000; // a fifth with --quick (QUICK_SCALE)
 
 /** Lateness = fire - max(deadline, end of burst) (µs); earliest = min(fire - deadline); wall (s). */
 function w5Figures(fired, deadlines, burstEnd, t0) {
@@ -428,7 +429,7 @@ async function w5Node() {
 }
 
 // ------------------------------------------------------------------ W6 sleepers
-const W6_TASKS = 10_000;
+let W6_TASKS = 10_000; // a fifth with --quick (QUICK_SCALE)
 const W6_SLEEPS = 20;
 
 /** Task i's delays (s) are LCG values i*20 .. i*20+19 (task-major); ideal = the largest task total. */
@@ -700,6 +701,8 @@ export const WORKLOADS = {
 };
 
 const USAGE = "usage: node bench/workloads.mjs <W1..W8> <variant> [--quick]";
+/** --quick divides the sizes of W1, W2, W3, W5 and W6 by this (W4, W7 and W8 have their own reductions). */
+const QUICK_SCALE = 5;
 
 async function main(argv) {
   const [w, variant, ...flags] = argv;
@@ -710,7 +713,15 @@ async function main(argv) {
   }
   for (const f of flags) if (f !== "--quick") throw new Error(`unknown option ${JSON.stringify(f)}\n${USAGE}`);
   if (flags.length > 0 && argv[argv.length - 1] !== "--quick") throw new Error("--quick must be the last argument");
-  return fn(flags.includes("--quick"));
+  const quick = flags.includes("--quick");
+  if (quick) {
+    W1_N /= QUICK_SCALE;
+    W2_N /= QUICK_SCALE;
+    W3_N /= QUICK_SCALE;
+    W5_N /= QUICK_SCALE;
+    W6_TASKS /= QUICK_SCALE;
+  }
+  return fn(quick);
 }
 
 if (!isMainThread) {

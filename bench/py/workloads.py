@@ -5,8 +5,9 @@
 #
 # HOW: one invocation = one measurement in a fresh process. It runs the workload once and prints
 # ONE JSON object on stdout (nothing else); on any failure it prints nothing there, writes the
-# reason on stderr and exits non-zero. `--quick` (always the last argument) applies the contract's
-# reductions: W4 200,000 timers, W7 0.5 s, W8 4 x 50,000 posts; every other size is the full one.
+# reason on stderr and exits non-zero. `--quick` (always the last argument) runs a smoke-test size
+# (CI runs it): W1, W2, W3, W5 and W6 at a fifth of their size, W4 200,000 timers, W7 0.5 s,
+# W8 4 x 50,000 posts. Quick figures are not comparable with full ones.
 #
 # WHY it looks like this: every figure must be comparable with bench/workloads.mjs, so each
 # workload follows the Node side step by step: the same sizes, the same 32-bit LCG (seed 12345,
@@ -27,6 +28,9 @@ import sys
 import threading
 import time
 import types
+
+# --quick divides the sizes of W1, W2, W3, W5 and W6 by this (W4, W7 and W8 have their own reductions).
+QUICK_SCALE = 5
 
 LCG_SEED = 12345
 
@@ -96,7 +100,7 @@ class PeakRss:
 # ------------------------------------------------------------------ W1 callsoon
 async def w1(variant, quick):
     """1,000,000 call_soon callbacks from inside the running loop, each incrementing a counter."""
-    n = 1_000_000
+    n = 1_000_000 // QUICK_SCALE if quick else 1_000_000
     loop = asyncio.get_running_loop()
     count = 0
 
@@ -131,7 +135,7 @@ def w2_generator(i):
 
 async def w2(variant, quick):
     """100,000 tasks, each awaits sleep(0) once and returns its index; gathered; sum checked."""
-    n = 100_000
+    n = 100_000 // QUICK_SCALE if quick else 100_000
     work = w2_generator if variant == "generator" else w2_async
     create_task = asyncio.get_running_loop().create_task
     t0 = time.monotonic()
@@ -183,7 +187,7 @@ def w3_b_generator(q1, q2, n):
 
 async def w3(variant, quick):
     """Tasks A and B exchange 200,000 round trips through two asyncio.Queues."""
-    n = 200_000
+    n = 200_000 // QUICK_SCALE if quick else 200_000
     a, b = (w3_a_generator, w3_b_generator) if variant == "generator" else (w3_a_async, w3_b_async)
     q1 = asyncio.Queue()
     q2 = asyncio.Queue()
@@ -225,7 +229,7 @@ async def w4(variant, quick):
 async def w5(variant, quick):
     """100,000 timers, delays uniform in [0, 1 s), scheduled in one burst; run until all fired.
     lateness = fire - max(deadline, end of burst); earliest = min(fire - deadline)."""
-    n = 100_000
+    n = 100_000 // QUICK_SCALE if quick else 100_000
     loop = asyncio.get_running_loop()
     r = lcg()
     fired = [0.0] * n
@@ -277,14 +281,15 @@ async def w6(variant, quick):
     """10,000 tasks, each sleeps 20 times for a delay uniform in [0, 10 ms); gathered.
     Task i's delays are LCG values i*20 .. i*20+19 (task-major). Figure: wall - ideal (ms), where
     ideal = the largest total of one task's 20 delays; plus peak RSS growth over the run."""
+    n_tasks = W6_TASKS // QUICK_SCALE if quick else W6_TASKS
     r = lcg()
-    delays = [0.01 * next(r) for _ in range(W6_TASKS * W6_SLEEPS)]
-    ideal = max(sum(delays[i * W6_SLEEPS:(i + 1) * W6_SLEEPS]) for i in range(W6_TASKS))
+    delays = [0.01 * next(r) for _ in range(n_tasks * W6_SLEEPS)]
+    ideal = max(sum(delays[i * W6_SLEEPS:(i + 1) * W6_SLEEPS]) for i in range(n_tasks))
     sleeper = w6_generator if variant == "generator" else w6_async
     create_task = asyncio.get_running_loop().create_task
     mem = PeakRss().start()
     t0 = time.monotonic()
-    tasks = [create_task(sleeper(delays, i * W6_SLEEPS, (i + 1) * W6_SLEEPS)) for i in range(W6_TASKS)]
+    tasks = [create_task(sleeper(delays, i * W6_SLEEPS, (i + 1) * W6_SLEEPS)) for i in range(n_tasks)]
     await asyncio.gather(*tasks)
     wall = time.monotonic() - t0
     return {"value": (wall - ideal) * 1000, "unit": "ms overhead", "rssMB": mem.peak_mb()}
