@@ -5,7 +5,7 @@
  * createTask) return Futures bound to the running loop (or, outside one, the default loop).
  */
 import { CancelledError, RuntimeError, TimeoutError, timeoutFrom } from "./errors.js";
-import { Coroutine, genCoroutine, isCoroutine, isGenerator, qualname } from "./coroutines.js";
+import { Coroutine, genCoroutine, isCoroutine, isGenerator, markCoroutineFunctions, qualname } from "./coroutines.js";
 import { currentLoop } from "./events.js";
 import { CANCELLED, F_GATHER_MARK, F_RELINQUISH, Future, PENDING, wrapFuture } from "./futures.js";
 import type { AsyncResource } from "node:async_hooks";
@@ -716,6 +716,8 @@ function* waitForOne<T>(state: AsCompletedState<T>): Generator<unknown, T, unkno
 qualname(waitGen, "wait");
 qualname(waitForGen, "wait_for");
 qualname(waitForOne, "as_completed.<locals>._wait_for_one");
+// Coroutine functions in asyncio: isCoroutineFunction() says so.
+markCoroutineFunctions(sleep, wait, waitFor);
 
 interface AsCompletedState<T> {
   loop: EventLoop;

@@ -192,6 +192,17 @@ export function qualname<F extends Function>(fn: F, name: string): F {
   return fn;
 }
 
+/**
+ * Mark the public functions and methods that are coroutine functions in asyncio (`sleep`,
+ * `Lock.acquire`, `Queue.get`, ...) though they are plain functions returning a Coroutine, so
+ * isCoroutineFunction() is true for them (and for their bound forms), as asyncio's
+ * iscoroutinefunction() is; debug mode's callSoon() refuses them as it refuses any coroutine
+ * function. Done once, when the module loads. @internal
+ */
+export function markCoroutineFunctions(...fns: Function[]): void {
+  for (const fn of fns) Object.setPrototypeOf(fn, CoroutineFunctionPrototype);
+}
+
 /** Internal coroutines implemented as generator functions (sleep, wait, ...). @internal */
 export function genCoroutine<T>(fn: Function, args: unknown[]): Coroutine<T> {
   return new Coroutine<T>(fn, undefined, args, KIND_GEN);

@@ -184,6 +184,13 @@ export interface FutureExtras {
   source: string | undefined;
 }
 
+/**
+ * The futures and tasks whose repr is being made, innermost last: one met again inside its own
+ * repr (a task whose result is itself, a future in a list it holds) reads `...`, as asyncio's
+ * reprs do (reprlib.recursive_repr). @internal
+ */
+export const inRepr: Future<unknown>[] = [];
+
 export class Future<T = unknown> implements PromiseLike<T>, Iterator<Future<unknown>, T, unknown> {
   /** State (2 bits) and flags, packed so a future stays small (many live at once). @internal */
   _flags = PENDING;
@@ -645,7 +652,13 @@ export class Future<T = unknown> implements PromiseLike<T>, Iterator<Future<unkn
    * `<Future finished exception=ValueError('bad')>`, `<Future cancelled>`.
    */
   toString(): string {
-    return `<${this._kindName()} ${this._reprInfo().join(" ")}>`;
+    if (inRepr.includes(this)) return "...";
+    inRepr.push(this);
+    try {
+      return `<${this._kindName()} ${this._reprInfo().join(" ")}>`;
+    } finally {
+      inRepr.pop();
+    }
   }
 
   /** asyncio's _future_repr_info: the state, the result or exception, the callbacks. @internal */

@@ -36,7 +36,7 @@
  *     Barrier:   filling / draining / resetting / broken, as asyncio.Barrier.
  */
 import { BrokenBarrierError, CancelledError, RuntimeError } from "./errors.js";
-import { Coroutine, genCoroutine, lazyCall, qualname } from "./coroutines.js";
+import { Coroutine, genCoroutine, lazyCall, markCoroutineFunctions, qualname } from "./coroutines.js";
 import { currentLoop } from "./events.js";
 import { FINISHED, Future, PENDING, Reaction, type FutureThen } from "./futures.js";
 import { describeValue, type EventLoop } from "./loop.js";
@@ -840,3 +840,15 @@ qualname(condWaitFor, "Condition.wait_for");
 qualname(barrierWait, "Barrier.wait");
 qualname(barrierReset, "Barrier.reset");
 qualname(barrierAbort, "Barrier.abort");
+// Coroutine functions in asyncio (Condition.acquire is its lock's): isCoroutineFunction() says so.
+markCoroutineFunctions(
+  Lock.prototype.acquire,
+  Event.prototype.wait,
+  Condition.prototype.acquire,
+  Condition.prototype.wait,
+  Condition.prototype.waitFor,
+  Semaphore.prototype.acquire,
+  Barrier.prototype.wait,
+  Barrier.prototype.reset,
+  Barrier.prototype.abort,
+);

@@ -39,7 +39,7 @@
  *   another loop is a RuntimeError.
  */
 import { pyFloatRepr, pyRepr } from "./internal/repr.js";
-import { COROUTINE_KIND, Coroutine, genCoroutine, qualname } from "./coroutines.js";
+import { COROUTINE_KIND, Coroutine, genCoroutine, markCoroutineFunctions, qualname } from "./coroutines.js";
 import { QueueEmpty, QueueFull, QueueShutDown, RuntimeError } from "./errors.js";
 import { currentLoop } from "./events.js";
 import { LazyThenable, type Future } from "./futures.js";
@@ -403,6 +403,8 @@ function* joinGen(q: Queue<unknown>): Generator<unknown, void, unknown> {
 
 // asyncio's __qualname__, as task reprs show it.
 qualname(joinGen, "Queue.join");
+// Coroutine functions in asyncio: isCoroutineFunction() says so.
+markCoroutineFunctions(Queue.prototype.put, Queue.prototype.get, Queue.prototype.join);
 
 /** A waiting get() gives up (an exception, usually CancelledError, was thrown into it). */
 function abandonGetter(q: Queue<unknown>, w: Future<void>): void {

@@ -31,7 +31,7 @@
  */
 import { AsyncLocalStorage, AsyncResource } from "node:async_hooks";
 import { CancelledError, InvalidStateError, RuntimeError } from "./errors.js";
-import { CANCELLED, FINISHED, F_RELINQUISH, F_SYNC_CALLBACKS, Future, PENDING, Reaction, settleReaction, wrapFuture } from "./futures.js";
+import { CANCELLED, FINISHED, F_RELINQUISH, F_SYNC_CALLBACKS, Future, PENDING, Reaction, inRepr, settleReaction, wrapFuture } from "./futures.js";
 import { COROUTINE_KIND, Coroutine, isGenerator } from "./coroutines.js";
 import { DESCRIBE, describeValue, hooks, type EventLoop } from "./loop.js";
 import { ARG_MODE } from "./handles.js";
@@ -407,6 +407,13 @@ export class Task<T = unknown> extends Future<T> {
       fut = value;
       bare = !fut._blocking;
     } else if (value instanceof Coroutine) {
+      if (value._used) {
+        // A used coroutine yielded bare: thrown in on the next step, as asyncio throws its
+        // bad-yield RuntimeError (the Task constructor would throw it out of this step, leaving
+        // the task waiting on nothing).
+        this._scheduleStep(new RuntimeError("cannot reuse already awaited coroutine"));
+        return;
+      }
       fut = new Task(value, this._loop, undefined, this._owner);
       bare = true;
     } else if (isThenable(value)) {
@@ -612,6 +619,16 @@ export class Task<T = unknown> extends Future<T> {
 
   /** As asyncio's repr: `<Task pending name='Task-1' coro=<main()>>`, `... result=42>`. */
   override toString(): string {
+    if (inRepr.includes(this)) return "...";
+    inRepr.push(this);
+    try {
+      return this._repr();
+    } finally {
+      inRepr.pop();
+    }
+  }
+
+  private _repr(): string {
     // As asyncio's _task_repr_info: the state ('cancelling' while a cancellation is requested),
     // the name, the coroutine, the future it waits for, then the result and the callbacks.
     const info = this._reprInfo();
