@@ -762,7 +762,7 @@ describe("handles and their lifetime", () => {
     const errors: string[] = [];
     loop.setExceptionHandler((_l, ctx) => errors.push(String(ctx.message)));
     const h = open(loop, { f: (w: number, i: number, o?: { s: string }) => got.push(`${w}.${i}${o ? o.s : ""}`) });
-    const ports = (h as unknown as { _ports: (MessagePort | null)[] })._ports;
+    const ports = (h as unknown as { _ports: (object | null)[] })._ports;
     // Run the loop until `done()` holds (or 4 s pass: then the assertions that follow fail).
     const until = async (done: () => boolean) => {
       for (let i = 0; i < 400 && !done(); i++) await loop.runUntilComplete(aio.sleep(0.01));
@@ -902,7 +902,7 @@ describe("bad input", () => {
     const debug = freshLoop();
     debug.setDebug(true);
     const plain = () => {};
-    const coroutines: [string, Function][] = [
+    const coroutines: [string, (...args: any[]) => unknown][] = [
       ["gen", function* gen() {}],
       ["asyncFn", async () => {}],
       ["marked", Object.assign(() => {}, { [Symbol.for("aionode.coroutineFunction")]: true })],
