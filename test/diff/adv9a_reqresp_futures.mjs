@@ -4,7 +4,7 @@ import { print, repr, str } from "./pyfmt.mjs";
 // Request/response over futures: clients put [id, payload, future] on the server's queue and wait
 // for the future under waitFor; the server answers some at once, some after a few ticks, one
 // never, fails one with an exception, and answers late to a client that already timed out (its
-// future is cancelled: setResult raises InvalidStateError); timeouts and late answers are 200 ms
+// future is cancelled: setResult raises InvalidStateError); timeouts and late answers are 500 ms
 // apart. A client waits through shield() and collects the late answer afterwards; a client task
 // is cancelled while waiting (its request future is cancelled with it); two clients wait on one
 // future; done callbacks on a response future log in order and one is removed; waitFor(fut, 0)
@@ -31,7 +31,7 @@ await aio.run(function* () {
     if (how === "slow") {
       for (let i = 0; i < n; i++) yield* aio.sleep(0);
     } else {
-      yield* aio.sleep(n / 10);
+      yield* aio.sleep(n / 4);
     }
     const fut = pending.get(rid);
     if (fut === undefined) return;
@@ -118,24 +118,24 @@ await aio.run(function* () {
   const t0 = loop.time();
   const srv = aio.createTask(server(), { name: "server" });
   print("-- a round of requests");
-  const cs = [aio.createTask(client(1, "ping", 1)),
-    aio.createTask(client(2, "slow3", 1)),
-    aio.createTask(client(3, "fail", 1)),
-    aio.createTask(client(4, "late8", 0.4)),
-    aio.createTask(client(5, "never", 1.0)),
+  const cs = [aio.createTask(client(1, "ping", 2.5)),
+    aio.createTask(client(2, "slow3", 2.5)),
+    aio.createTask(client(3, "fail", 2.5)),
+    aio.createTask(client(4, "late8", 1.0)),
+    aio.createTask(client(5, "never", 2.5)),
     aio.createTask(client(6, "slow2", null)),
-    aio.createTask(client(7, "late6", 0.2, "shield")),
-    aio.createTask(client(8, "never", 10))];
+    aio.createTask(client(7, "late6", 0.5, "shield")),
+    aio.createTask(client(8, "never", 25))];
   for (let tick = 1; tick < 6; tick++) {
     yield* aio.sleep(0);
     if (tick === 2) log.push(`cancel client 8 -> ${repr(cs[7].cancel("client gone"))}`);
     flush(`tick ${tick}`);
   }
   for (const rid of [4, 5, 7]) print(`request ${rid}:`, r(pending.get(rid)));
-  // timeouts and late answers are due at 0.2, 0.4, 0.6, 0.8 and 1.0 s; polls at 0.3, 0.5, ...
+  // timeouts and late answers are due at 0.5, 1.0, 1.5, 2.0 and 2.5 s; polls at 0.75, 1.25, ...
   // (deadlines counted from t0, so the polls do not drift)
   for (let poll = 1; poll < 6; poll++) {
-    yield* aio.sleep(Math.max(0, t0 + 0.1 + 0.2 * poll - loop.time()));
+    yield* aio.sleep(Math.max(0, t0 + 0.25 + 0.5 * poll - loop.time()));
     flush(`poll ${poll}`);
   }
   print("clients", cs.map((c) => (c.cancelled() ? "cancelled" : c.result())));

@@ -4,7 +4,7 @@ import re
 # Request/response over futures: clients put (id, payload, future) on the server's queue and wait
 # for the future under wait_for; the server answers some at once, some after a few ticks, one
 # never, fails one with an exception, and answers late to a client that already timed out (its
-# future is cancelled: set_result raises InvalidStateError); timeouts and late answers are 200 ms
+# future is cancelled: set_result raises InvalidStateError); timeouts and late answers are 500 ms
 # apart. A client waits through shield() and collects the late answer afterwards; a client task
 # is cancelled while waiting (its request future is cancelled with it); two clients wait on one
 # future; done callbacks on a response future log in order and one is removed; wait_for(fut, 0)
@@ -56,7 +56,7 @@ async def main():
             for _ in range(n):
                 await asyncio.sleep(0)
         else:
-            await asyncio.sleep(n / 10)
+            await asyncio.sleep(n / 4)
         fut = pending.pop(rid, None)
         if fut is None:
             return
@@ -99,14 +99,14 @@ async def main():
     t0 = loop.time()
     srv = asyncio.create_task(server(), name="server")
     print("-- a round of requests")
-    cs = [asyncio.create_task(client(1, "ping", 1)),
-          asyncio.create_task(client(2, "slow3", 1)),
-          asyncio.create_task(client(3, "fail", 1)),
-          asyncio.create_task(client(4, "late8", 0.4)),
-          asyncio.create_task(client(5, "never", 1.0)),
+    cs = [asyncio.create_task(client(1, "ping", 2.5)),
+          asyncio.create_task(client(2, "slow3", 2.5)),
+          asyncio.create_task(client(3, "fail", 2.5)),
+          asyncio.create_task(client(4, "late8", 1.0)),
+          asyncio.create_task(client(5, "never", 2.5)),
           asyncio.create_task(client(6, "slow2", None)),
-          asyncio.create_task(client(7, "late6", 0.2, "shield")),
-          asyncio.create_task(client(8, "never", 10))]
+          asyncio.create_task(client(7, "late6", 0.5, "shield")),
+          asyncio.create_task(client(8, "never", 25))]
     for tick in range(1, 6):
         await asyncio.sleep(0)
         if tick == 2:
@@ -114,10 +114,10 @@ async def main():
         flush("tick %d" % tick)
     for rid in (4, 5, 7):
         print("request %d:" % rid, r(pending.get(rid)))
-    # timeouts and late answers are due at 0.2, 0.4, 0.6, 0.8 and 1.0 s; polls at 0.3, 0.5, ...
+    # timeouts and late answers are due at 0.5, 1.0, 1.5, 2.0 and 2.5 s; polls at 0.75, 1.25, ...
     # (deadlines counted from t0, so the polls do not drift)
     for poll in range(1, 6):
-        await asyncio.sleep(max(0, t0 + 0.1 + 0.2 * poll - loop.time()))
+        await asyncio.sleep(max(0, t0 + 0.25 + 0.5 * poll - loop.time()))
         flush("poll %d" % poll)
     print("clients", [c.result() if not c.cancelled() else "cancelled" for c in cs])
     print("pending", sorted(pending))

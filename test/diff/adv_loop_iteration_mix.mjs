@@ -42,8 +42,8 @@ function base() {
   H.z0 = loop.callLater(0, log, "z0");
   H.n20 = loop.callLater(-0.02, log, "n20");
   loop.callSoon(log, "s2");
-  loop.callLater(0.1, phase2);
-  loop.callLater(0.05, log, "l50");
+  loop.callLater(0.6, phase2);
+  loop.callLater(0.3, log, "l50");
   loop.callSoon(marker);
 }
 function phase2() {
@@ -60,7 +60,7 @@ function phase2() {
   loop.callAt(t + 0.02, log, "c (+0.02)");
   loop.callSoon(log, "d (call_soon)");
   loop.callSoon(marker);
-  loop.callLater(0.1, () => loop.stop());
+  loop.callLater(0.4, () => loop.stop());
 }
 loop.callLater(0.1, base);
 await loop.runForever();

@@ -49,8 +49,8 @@ def base():
     H["z0"] = loop.call_later(0, log, "z0")
     H["n20"] = loop.call_later(-0.02, log, "n20")
     loop.call_soon(log, "s2")
-    loop.call_later(0.1, phase2)
-    loop.call_later(0.05, log, "l50")
+    loop.call_later(0.6, phase2)
+    loop.call_later(0.3, log, "l50")
     loop.call_soon(marker)
 
 
@@ -67,7 +67,7 @@ def phase2():
     loop.call_at(t + 0.02, log, "c (+0.02)")
     loop.call_soon(log, "d (call_soon)")
     loop.call_soon(marker)
-    loop.call_later(0.1, loop.stop)
+    loop.call_later(0.4, loop.stop)
 
 
 loop.call_later(0.1, base)
