@@ -57,11 +57,11 @@ await aio.run(async function () {
     const a = fut(loop, "a"), b = fut(loop, "b"), c = fut(loop, "c");
     const now = loop.time();
     loop.callAt(now + 0.005, setres, a, "A");
-    loop.callAt(now + 0.080, setres, b, "B");
-    loop.callAt(now + 0.085, print, "  timer after b");
+    loop.callAt(now + 0.300, setres, b, "B");
+    loop.callAt(now + 0.305, print, "  timer after b");
     const task = aio.createTask(aio.wait([a, b, c], { timeout: 0.02 }));
     await ticks(1);
-    block(0.11);
+    block(0.35);
     const [done, pending] = await task;
     print("  wait returned done", names(done), "pending", names(pending));
     c.cancel();

@@ -27,15 +27,15 @@ function chain(tag, n) {
 }
 
 print("-- 1 a run leaves work behind");
-const t_long = loop.createTask(sleeper("long", 0.9), { name: "long" });
-const h_a = loop.callLater(0.2, log, "timer a (+0.2)");
-const h_b = loop.callLater(0.25, log, "timer b (+0.25)");
-const h_c = loop.callLater(0.4, log, "timer c (+0.4, cancelled between runs)");
+const t_long = loop.createTask(sleeper("long", 1.5), { name: "long" });
+const h_a = loop.callLater(0.5, log, "timer a (+0.5)");
+const h_b = loop.callLater(0.55, log, "timer b (+0.55)");
+const h_c = loop.callLater(0.8, log, "timer c (+0.8, cancelled between runs)");
 print("result", await loop.runUntilComplete(sleeper("short", 0.01)));
 loop.callSoon(chain, "q", 1);
 h_c.cancel();
 print("-- 2 blocking between runs: a and b are overdue");
-blocking(0.4);
+blocking(0.7);
 loop.callSoon(log, "queued between runs");
 print("result", await loop.runUntilComplete(sleeper("zero", 0)));
 print("-- 3 the long sleeper wakes in a later run");
