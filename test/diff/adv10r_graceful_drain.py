@@ -3,8 +3,8 @@ import asyncio
 # Graceful shutdown with a drain deadline. Requests arrive in batches by loop.call_at (0.0, 0.1,
 # 0.2 and, after the stop, 0.6 s); a "SIGTERM" callback at 0.4 s sets the stop event. The server
 # then stops accepting (late arrivals get 503 at once), waits for in-flight requests with
-# wait(timeout=0.3), cancels the stragglers ("drain deadline"), gives them a second grace of
-# wait(timeout=0.3) (one cleans up for a few ticks and re-raises, one uncancels itself and
+# wait() until 0.7 s, cancels the stragglers ("drain deadline"), gives them a second grace of
+# wait() until 1.0 s (one cleans up for a few ticks and re-raises, one uncancels itself and
 # finishes at 0.8 s with a result (sleeps run to absolute deadlines, so delays do not add up), one
 # swallows the first cancel and dies on the second), force-cancels what is left, cancels
 # fire-and-forget background tasks, and reports everything with gather(return_exceptions=True).
@@ -123,12 +123,12 @@ async def main():
     print("stop at", srv.at(), "in flight", sorted(srv.inflight), "finished", sorted(srv.finished),
           "background", names(srv.background), "sig", sig.cancelled())
 
-    done, pending = await asyncio.wait(list(srv.inflight.values()), timeout=0.3)
+    done, pending = await asyncio.wait(list(srv.inflight.values()), timeout=t0 + 0.7 - loop.time())
     flush("drain")
     print("drained at", srv.at(), "done", names(done), "pending", names(pending))
     for t in sorted(pending, key=lambda t: t.get_name()):
         print("  cancel", t.get_name(), "->", t.cancel("drain deadline"))
-    done2, pending2 = await asyncio.wait(pending, timeout=0.3)
+    done2, pending2 = await asyncio.wait(pending, timeout=t0 + 1.0 - loop.time())
     flush("grace")
     print("grace over at", srv.at(), "done", names(done2), "pending", names(pending2))
     for t in sorted(pending2, key=lambda t: t.get_name()):
