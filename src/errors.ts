@@ -105,7 +105,7 @@ export class ExceptionGroup extends AggregateError {
   constructor(message: string, errors: Iterable<unknown>) {
     // Any iterable, as AggregateError takes (Python wants a sequence); the count in the message
     // is that of the list made from it. Python refuses an empty group (ValueError).
-    if (errors === null || typeof (errors as { [Symbol.iterator]?: unknown })?.[Symbol.iterator] !== "function") {
+    if (typeof (errors as { [Symbol.iterator]?: unknown } | null)?.[Symbol.iterator] !== "function") {
       throw new TypeError("second argument (exceptions) must be an iterable");
     }
     const list = Array.isArray(errors) ? errors : Array.from(errors);

@@ -189,7 +189,7 @@ export interface FutureExtras {
  * repr (a task whose result is itself, a future in a list it holds) reads `...`, as asyncio's
  * reprs do (reprlib.recursive_repr). @internal
  */
-export const inRepr: Future<unknown>[] = [];
+const inRepr: Future<unknown>[] = [];
 
 export class Future<T = unknown> implements PromiseLike<T>, Iterator<Future<unknown>, T, unknown> {
   /** State (2 bits) and flags, packed so a future stays small (many live at once). @internal */
@@ -655,10 +655,15 @@ export class Future<T = unknown> implements PromiseLike<T>, Iterator<Future<unkn
     if (inRepr.includes(this)) return "...";
     inRepr.push(this);
     try {
-      return `<${this._kindName()} ${this._reprInfo().join(" ")}>`;
+      return this._repr();
     } finally {
       inRepr.pop();
     }
+  }
+
+  /** The repr itself (toString() guards against recursion around it). @internal */
+  _repr(): string {
+    return `<${this._kindName()} ${this._reprInfo().join(" ")}>`;
   }
 
   /** asyncio's _future_repr_info: the state, the result or exception, the callbacks. @internal */

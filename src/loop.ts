@@ -1323,14 +1323,17 @@ const AsyncFunctionCtor = Object.getPrototypeOf(async function () {}).constructo
  * a coroutine object is this one).
  */
 export function checkNotCoroutine(fn: unknown, method: string): void {
-  if (
+  if (isCoroutineLike(fn)) throw new TypeError(`coroutines cannot be used with ${method}()`);
+}
+
+/** What checkNotCoroutine refuses: a coroutine object or a coroutine function of any kind. */
+export function isCoroutineLike(fn: unknown): boolean {
+  return (
     hooks.isCoroutine!(fn) ||
     fn instanceof GeneratorFunctionCtor ||
     fn instanceof AsyncFunctionCtor ||
     (fn as unknown as Record<symbol, unknown>)[Symbol.for("aionode.coroutineFunction")] === true
-  ) {
-    throw new TypeError(`coroutines cannot be used with ${method}()`);
-  }
+  );
 }
 
 /** The stack where something was scheduled or created, for debug-mode reports (asyncio's source_traceback). @internal */

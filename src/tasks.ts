@@ -31,7 +31,7 @@
  */
 import { AsyncLocalStorage, AsyncResource } from "node:async_hooks";
 import { CancelledError, InvalidStateError, RuntimeError } from "./errors.js";
-import { CANCELLED, FINISHED, F_RELINQUISH, F_SYNC_CALLBACKS, Future, PENDING, Reaction, inRepr, settleReaction, wrapFuture } from "./futures.js";
+import { CANCELLED, FINISHED, F_RELINQUISH, F_SYNC_CALLBACKS, Future, PENDING, Reaction, settleReaction, wrapFuture } from "./futures.js";
 import { COROUTINE_KIND, Coroutine, isGenerator } from "./coroutines.js";
 import { DESCRIBE, describeValue, hooks, type EventLoop } from "./loop.js";
 import { ARG_MODE } from "./handles.js";
@@ -617,18 +617,8 @@ export class Task<T = unknown> extends Future<T> {
     }
   }
 
-  /** As asyncio's repr: `<Task pending name='Task-1' coro=<main()>>`, `... result=42>`. */
-  override toString(): string {
-    if (inRepr.includes(this)) return "...";
-    inRepr.push(this);
-    try {
-      return this._repr();
-    } finally {
-      inRepr.pop();
-    }
-  }
-
-  private _repr(): string {
+  /** As asyncio's repr: `<Task pending name='Task-1' coro=<main()>>`, `... result=42>`. @internal */
+  override _repr(): string {
     // As asyncio's _task_repr_info: the state ('cancelling' while a cancellation is requested),
     // the name, the coroutine, the future it waits for, then the result and the callbacks.
     const info = this._reprInfo();

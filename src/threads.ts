@@ -61,7 +61,7 @@ import type { AsyncResource } from "node:async_hooks";
 import { performance } from "node:perf_hooks";
 import { MessageChannel, MessagePort, receiveMessageOnPort, threadId } from "node:worker_threads";
 import { RuntimeError } from "./errors.js";
-import { EventLoop, checkNotCoroutine, describeValue, hooks } from "./loop.js";
+import { EventLoop, describeValue, hooks, isCoroutineLike } from "./loop.js";
 import { MANY_ARGS, NO_ARG, ONE_ARG, type ReadyQueue } from "./internal/ready.js";
 import { sabTransport } from "./threads/sab.js";
 import { activeBackend } from "./backend/index.js";
@@ -185,12 +185,8 @@ export function openThreadsafe<C extends ThreadsafeCallbacks>(
     }
     // As loop.callSoonThreadsafe in debug mode (asyncio's _check_callback): a coroutine function
     // would only make a coroutine that nothing runs.
-    if ((loop as unknown as LoopInternals)._debug) {
-      try {
-        checkNotCoroutine(fn, "callSoonThreadsafe");
-      } catch (err) {
-        throw new TypeError(`openThreadsafe(): callback "${name}": ${(err as Error).message}`);
-      }
+    if ((loop as unknown as LoopInternals)._debug && isCoroutineLike(fn)) {
+      throw new TypeError(`openThreadsafe(): callback "${name}": coroutines cannot be used with callSoonThreadsafe()`);
     }
     fns.push(fn);
   }

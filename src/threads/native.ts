@@ -103,9 +103,11 @@ export function nativeTransport(addon: NativeAddon): ThreadsafeTransport {
       }
       try {
         return new NativeProducer(addon, s);
-      } catch {
-        // The channel is gone: its handle was closed and collected. A late producer learns it
-        // from its first post, as with a closed handle that is still around (and the js ring).
+      } catch (err) {
+        // A TypeError is a bad token; otherwise the channel is gone: its handle was closed and
+        // collected. A late producer learns that from its first post, as with a closed handle
+        // that is still around (and the js ring).
+        if (err instanceof TypeError) throw err;
         return CLOSED_PRODUCER;
       }
     },
