@@ -508,4 +508,27 @@ describe("TimerWheel.syncTime", () => {
     expect(advanceAll(w, T + 69_999)).toEqual([]);
     expect(advanceAll(w, T + 70_000)).toEqual([ids[3]]);
   });
+
+  it("files the next timers against the synced time, on the level their distance from it calls for", () => {
+    // The wheel's time after an advance, then after an idle spell: syncTime must move the time
+    // the filing rule works with, or the next burst lands on a high level (against the old time)
+    // and the next advance cascades all of it.
+    const levelOf = (w: TimerWheel, id: number): number => (w as unknown as { where: Uint16Array }).where[id]! >>> 6;
+    for (const [before, T] of [
+      [0, 5 * 2 ** 40 + 123],
+      [1_000, 123_456_789],
+      [2 ** 33 + 5, 2 ** 33 + 2 ** 30 + 77],
+    ] as const) {
+      const w = new TimerWheel(16);
+      if (before > 0) {
+        w.schedule(before);
+        expect(advanceAll(w, before)).toHaveLength(1);
+      }
+      w.syncTime(T);
+      const near = w.schedule(T - (T % 64) + 63); // the same 64 µs block as T: level 0
+      const mid = w.schedule(T - (T % 4096) + 4095); // the same 4,096 µs block, a later 64 µs slot: level 1
+      expect([levelOf(w, near), levelOf(w, mid)]).toEqual([0, 1]);
+      expect(advanceAll(w, T + 4096)).toEqual([near, mid]);
+    }
+  });
 });

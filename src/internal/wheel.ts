@@ -198,7 +198,10 @@ export class TimerWheel {
   syncTime(now: number): void {
     if (this.count !== 0) return;
     const t = Math.floor(now);
-    if (t > this.elapsed) this.elapsed = t > MAX_TICK ? MAX_TICK : t;
+    // setElapsed, not a bare store: file() works on the lo/hi halves, and halves left at the old
+    // time would file the next burst against that time, on a high level, all of it to be
+    // cascaded by the next advance.
+    if (t > this.elapsed) this.setElapsed(t > MAX_TICK ? MAX_TICK : t);
   }
 
   advance(now: number, out: Int32Array): number {
