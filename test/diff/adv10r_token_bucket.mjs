@@ -99,7 +99,7 @@ await aio.run(function* () {
   print("-- a burst against a full bucket (capacity 3, 5 tokens/s)");
   for (let i = 0; i < 5; i++) {
     const [ok, retry] = b.tryAcquire();
-    print("request", i, ok ? "granted" : `refused, retry after ${retry.toFixed(1)} s`);
+    print("request", i, ok ? "granted" : `refused, retry after ${(Math.ceil(retry * 5) / 5).toFixed(1)} s`);
   }
   print("level", b.level(), "granted", b.granted, "refused", b.refused);
   for (const n of [4, -1, 3.5]) {
