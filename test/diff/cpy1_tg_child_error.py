@@ -83,11 +83,14 @@ async def cancel_children():
 async def t09_10(name, body_sleep):
     print("==", name)
     t1 = t2 = None
+    # (counted, not named: asyncio cancels the children in the order of a set, by address)
+    ncancelled = 0
     async def foo(n, d, v):
+        nonlocal ncancelled
         try:
             await asyncio.sleep(d)
         except asyncio.CancelledError:
-            print("  foo", n, "cancelled")
+            ncancelled += 1
             raise
         return v
     async def runner():
@@ -105,7 +108,7 @@ async def t09_10(name, body_sleep):
         print("  raised", desc(eg))
     else:
         print("  no ExceptionGroup")
-    print("  t1 cancelled", t1.cancelled(), "t2 cancelled", t2.cancelled())
+    print("  t1 cancelled", t1.cancelled(), "t2 cancelled", t2.cancelled(), "cancelled while running", ncancelled)
     print("  cancelling", asyncio.current_task().cancelling())
 
 async def t13_14(name, outer_after, inner_after):

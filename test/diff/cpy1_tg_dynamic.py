@@ -4,9 +4,6 @@
 # group cancels the whole brood). Deadlines are absolute (from t0) with 100 ms margins.
 import asyncio
 
-def rel(loop, t0):
-    return round(loop.time() - t0, 1)
-
 async def until(loop, t):
     await asyncio.sleep(t - loop.time())
 
@@ -16,15 +13,15 @@ async def t23():
     t0 = loop.time()
     async def do_job(n, end):
         await until(loop, end)
-        print("   job", n, "done at", rel(loop, t0))
+        print("   job", n, "done")
     async with asyncio.TaskGroup() as g:
         for count in range(4):
             await until(loop, t0 + 0.2 * (count + 1))
-            print("  step", count, "at", rel(loop, t0), repr(g))
+            print("  step", count, repr(g))
             g.create_task(do_job(count, t0 + 0.2 * (count + 1) + 0.3))
             print("  created", repr(g))
         await until(loop, t0 + 1.2)
-        print("  body ends at", rel(loop, t0), repr(g))
+        print("  body ends", repr(g))
     print("  group exited", repr(g))
 
 async def t25():
@@ -47,7 +44,7 @@ async def t25():
         k = 0
         while nhydras < 10:
             await until(loop, t0 + 0.1 + 0.2 * k)
-            print("  hercules at", rel(loop, t0), "sees", nhydras)
+            print("  hercules", "sees", nhydras)
             k += 1
         1 / 0
     try:
@@ -56,7 +53,7 @@ async def t25():
             g.create_task(hercules())
     except ExceptionGroup as eg:
         print("  ExceptionGroup", repr(str(eg)), [type(e).__name__ for e in eg.exceptions])
-    print("  nhydras", nhydras, "cancelled", cancelled, "at", rel(loop, t0))
+    print("  nhydras", nhydras, "cancelled", cancelled)
 
 async def main():
     for f in (t23, t25):

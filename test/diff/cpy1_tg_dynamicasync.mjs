@@ -3,11 +3,10 @@
 // repr shows it, at each step), and children that spawn two more each until a sibling fails (the
 // group cancels the whole brood). Deadlines are absolute (from t0) with 100 ms margins.
 import * as aio from "aionode";
-import { print, pyFloat, repr, str } from "./pyfmt.mjs";
+import { print, repr, str } from "./pyfmt.mjs";
 import { errorClass } from "./task_util.mjs";
 
 const ZeroDivisionError = errorClass("ZeroDivisionError");
-const rel = (loop, t0) => pyFloat(Math.round((loop.time() - t0) * 10) / 10);
 const R = (x) => String(x);
 const isCancel = (e) => e instanceof aio.CancelledError;
 const until = aio.coroutine(async function until(loop, t) {
@@ -20,19 +19,19 @@ const t23 = aio.coroutine(async function t23() {
   const t0 = loop.time();
   const doJob = aio.coroutine(async function do_job(n, end) {
     await until(loop, end);
-    print("   job", n, "done at", rel(loop, t0));
+    print("   job", n, "done");
   });
   let tg;
   await aio.taskGroup(async function (g) {
     tg = g;
     for (let count = 0; count < 4; count++) {
       await until(loop, t0 + 0.2 * (count + 1));
-      print("  step", count, "at", rel(loop, t0), R(g));
+      print("  step", count, R(g));
       g.createTask(doJob(count, t0 + 0.2 * (count + 1) + 0.3));
       print("  created", R(g));
     }
     await until(loop, t0 + 1.2);
-    print("  body ends at", rel(loop, t0), R(g));
+    print("  body ends", R(g));
   });
   print("  group exited", R(tg));
 });
@@ -59,7 +58,7 @@ const t25 = aio.coroutine(async function t25() {
     let k = 0;
     while (nhydras < 10) {
       await until(loop, t0 + 0.1 + 0.2 * k);
-      print("  hercules at", rel(loop, t0), "sees", nhydras);
+      print("  hercules", "sees", nhydras);
       k += 1;
     }
     throw new ZeroDivisionError("division by zero");
@@ -73,7 +72,7 @@ const t25 = aio.coroutine(async function t25() {
     if (!(eg instanceof aio.ExceptionGroup)) throw eg;
     print("  ExceptionGroup", repr(str(eg)), eg.errors.map((e) => e.name));
   }
-  print("  nhydras", nhydras, "cancelled", cancelled, "at", rel(loop, t0));
+  print("  nhydras", nhydras, "cancelled", cancelled);
 });
 
 await aio.run(async function main() {

@@ -10,13 +10,12 @@
 // cancelled while the task holds up the timeout's cancellation, and cancelling waitFor cancels
 // the awaited task (with and without a timeout).
 import * as aio from "aionode";
-import { print, pyFloat, repr, str } from "./pyfmt.mjs";
+import { print, repr, str } from "./pyfmt.mjs";
 import { errorClass } from "./task_util.mjs";
 
 const EPSILON = 0.0001;
 const isCancel = (e) => e instanceof aio.CancelledError;
 const isTimeout = (e) => e instanceof aio.TimeoutError;
-const rel = (loop, t0) => pyFloat(Math.round((loop.time() - t0) * 10) / 10);
 
 function makeSlowTask(loop, duration, log) {
   const state = { exited: false };
@@ -40,8 +39,7 @@ function makeSlowTask(loop, duration, log) {
 const waitForCancelled = aio.coroutine(function* wait_for_cancelled() {
   print("== test_asyncio_wait_for_cancelled");
   const loop = aio.getRunningLoop();
-  const t0 = loop.time();
-  const log = (m) => print("  ", m, "at", rel(loop, t0));
+  const log = (m) => print("  ", m);
   const [state, run] = makeSlowTask(loop, 0.2, log);
   const waitfortask = aio.createTask(aio.waitFor(run(), 0.4));
   yield* aio.sleep(0);
@@ -54,8 +52,7 @@ const waitForCancelled = aio.coroutine(function* wait_for_cancelled() {
 const waitForTimeout = aio.coroutine(function* wait_for_timeout() {
   print("== test_asyncio_wait_for_timeout");
   const loop = aio.getRunningLoop();
-  const t0 = loop.time();
-  const log = (m) => print("  ", m, "at", rel(loop, t0));
+  const log = (m) => print("  ", m);
   const [state, run] = makeSlowTask(loop, 0.2, log);
   try {
     const r = yield* aio.waitFor(run(), 0.1);
@@ -120,8 +117,7 @@ const reraisesDuringCancellation = aio.coroutine(function* reraises_during_cance
 const selfCancellation = aio.coroutine(function* self_cancellation() {
   print("== test_wait_for_self_cancellation");
   const loop = aio.getRunningLoop();
-  const t0 = loop.time();
-  const log = (...m) => print("  ", ...m, "at", rel(loop, t0));
+  const log = (...m) => print("  ", ...m);
   const inner = aio.coroutine(function* inner() {
     try {
       yield* aio.sleep(0.3);

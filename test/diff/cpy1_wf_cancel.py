@@ -31,8 +31,7 @@ def make_slow_task(loop, duration, log):
 async def wait_for_cancelled():
     print("== test_asyncio_wait_for_cancelled")
     loop = asyncio.get_running_loop()
-    t0 = loop.time()
-    log = lambda m: print("  ", m, "at", round(loop.time() - t0, 1))
+    log = lambda m: print("  ", m)
     state, run = make_slow_task(loop, 0.2, log)
     waitfortask = asyncio.create_task(asyncio.wait_for(run(), 0.4))
     await asyncio.sleep(0)
@@ -44,8 +43,7 @@ async def wait_for_cancelled():
 async def wait_for_timeout():
     print("== test_asyncio_wait_for_timeout")
     loop = asyncio.get_running_loop()
-    t0 = loop.time()
-    log = lambda m: print("  ", m, "at", round(loop.time() - t0, 1))
+    log = lambda m: print("  ", m)
     state, run = make_slow_task(loop, 0.2, log)
     try:
         r = await asyncio.wait_for(run(), 0.1)
@@ -97,8 +95,7 @@ async def reraises_during_cancellation():
 async def self_cancellation():
     print("== test_wait_for_self_cancellation")
     loop = asyncio.get_running_loop()
-    t0 = loop.time()
-    log = lambda *m: print("  ", *m, "at", round(loop.time() - t0, 1))
+    log = lambda *m: print("  ", *m)
     async def inner():
         try:
             await asyncio.sleep(0.3)
