@@ -449,7 +449,9 @@ export class Task<T = unknown> extends Future<T> {
 
   /** @internal Called when the future this task waits on is done. */
   _wakeup(): void {
-    const fut = this._futWaiter!;
+    // (null: an async task that ended while an await attributed to it was still pending: see
+    // _asyncSettled; the wake-up settles that await.)
+    const fut = this._futWaiter ?? this._awaitReaction!.fut!;
     if (fut instanceof Task && (fut._tflags & T_HAND_BACK) !== 0) this._takeHandBack(fut);
     if (this._gen === null) {
       this._wakeAsync(fut);
@@ -602,6 +604,11 @@ export class Task<T = unknown> extends Future<T> {
   private _asyncSettled(value: unknown, failed: boolean): void {
     if (rt.asyncTask === this) rt.asyncTask = null;
     if (this._state !== PENDING) return;
+    // An await attributed to this task may still be pending: one of a plain async function its
+    // step started and did not await (fire and forget). The task is done, but that await's
+    // wake-up stays registered and must still settle it (see _wakeAsync): its reaction keeps
+    // the future.
+    if (this._awaitReaction !== null && this._futWaiter !== null) this._awaitReaction.fut = this._futWaiter;
     this._futWaiter = null;
     try {
       if (failed) this._finishWithError(value);

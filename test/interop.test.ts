@@ -368,6 +368,41 @@ describe("plain Promises are accepted", () => {
     });
     expect(r).toEqual(["ef", "wf"]);
   });
+
+  it("a plain async function a task's step started and did not await still wakes after the task ended", async () => {
+    // Its await is attributed to the task (the step's window); the task returns first. The
+    // wake-up used to find the done task with no future and threw inside the loop, and the
+    // helper (and a TaskGroup given it as a child) never resumed.
+    const r = await runAsync(async () => {
+      const log: string[] = [];
+      const worker = aio.createTask(
+        aio.coroutine(async () => {
+          void (async () => {
+            log.push(`helper woke ${await aio.sleep(0.002, "v")}`);
+          })();
+          return "worker done";
+        })(),
+      );
+      log.push(await worker);
+      await aio.sleep(0.01);
+      let group: unknown;
+      try {
+        await aio.taskGroup(async (tg) => {
+          tg.createTask(
+            (async () => {
+              await aio.sleep(0.002);
+              throw new TypeError("child");
+            })(),
+          );
+        });
+      } catch (e) {
+        group = e;
+      }
+      log.push(group instanceof aio.ExceptionGroup ? `group ${(group.errors[0] as Error).message}` : "no group");
+      return log;
+    });
+    expect(r).toEqual(["worker done", "helper woke v", "group child"]);
+  });
 });
 
 // ---------------------------------------------------------------------------- AbortSignal
