@@ -1,0 +1,96 @@
+import * as aio from "aionode";
+import { print } from "./pyfmt.mjs";
+
+// Async-function twin of cpy2_cond_cancel.mjs.
+// CPython test_locks.py ConditionTests, cancellation and timeouts, as traces:
+// test_wait_cancel, test_wait_cancel_contested, test_wait_cancel_after_notify,
+// test_timeout_in_block.
+const r = (x) => String(x);
+const isCancel = (e) => e instanceof aio.CancelledError;
+
+await aio.run(async function () {
+  const loop = aio.getRunningLoop();
+
+  print("== test_wait_cancel");
+  let cond = new aio.Condition();
+  await cond.acquire();
+  const wait = aio.createTask(cond.wait());
+  loop.callSoon(() => wait.cancel());
+  try {
+    await wait;
+    print("not cancelled?");
+  } catch (e) {
+    if (!isCancel(e)) throw e;
+    print("CancelledError", wait.cancelled(), cond.locked(), r(cond));
+  }
+  cond.release();
+
+  print("== test_wait_cancel_contested");
+  cond = new aio.Condition();
+  await cond.acquire();
+  print("locked", cond.locked());
+  const waitTask = aio.createTask(cond.wait());
+  await aio.sleep(0);
+  print("waiting", cond.locked(), r(cond));
+  await cond.acquire();
+  print("contested", cond.locked(), r(cond));
+  cond.notify();
+  loop.callSoon(() => waitTask.cancel());
+  const c2 = cond;
+  loop.callSoon(() => c2.release());
+  try {
+    const res = await waitTask;
+    print("wait_task result", res);
+  } catch (e) {
+    if (!isCancel(e)) throw e;
+    print("wait_task cancelled");
+  }
+  print("after", cond.locked(), waitTask.done(), waitTask.cancelled(), r(cond));
+  cond.release();
+
+  print("== test_wait_cancel_after_notify");
+  cond = new aio.Condition();
+  const waited = [];
+  const c3 = cond;
+  const waitOnCond = aio.coroutine(async function () {
+    await c3.with(async function () {
+      waited.push(true);
+      try {
+        await c3.wait();
+      } catch (e) {
+        if (isCancel(e)) print("wait raised CancelledError, locked", c3.locked());
+        throw e;
+      }
+    });
+    print("unreachable?");
+  });
+  const waiter = aio.createTask(waitOnCond());
+  await aio.sleep(0);
+  print("waiting", r(cond));
+  await cond.acquire();
+  cond.notify();
+  await aio.sleep(0);
+  print("notified, waiter in acquire", r(cond), waiter.done());
+  waiter.cancel();
+  await aio.sleep(0);
+  print("cancel activated", r(cond), waiter.done());
+  cond.release();
+  await aio.sleep(0);
+  print("released", waiter.done(), waiter.cancelled(), waited, r(cond));
+
+  print("== test_timeout_in_block");
+  cond = new aio.Condition();
+  const c4 = cond;
+  await cond.with(async function () {
+    const t0 = loop.time();
+    try {
+      await aio.waitFor(c4.wait(), 0.2);
+      print("no timeout?");
+    } catch (e) {
+      if (!(e instanceof aio.TimeoutError)) throw e;
+      const el = loop.time() - t0;
+      print("TimeoutError", e.name, 0.19 <= el && el < 1.0, c4.locked(), r(c4));
+    }
+  });
+  print("after block", cond.locked(), r(cond));
+});
