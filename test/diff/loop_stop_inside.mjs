@@ -38,8 +38,10 @@ function doubleStop() {
 function run2Last() {
   print("run 2 last");
 }
-loop.callLater(0.3, doubleStop);
-loop.callLater(0.3, run2Last);
+// one deadline for both (see the Python program)
+const t2 = loop.time() + 0.3;
+loop.callAt(t2, doubleStop);
+loop.callAt(t2, run2Last);
 print("run 2");
 await loop.runForever();
 print("run 2 returned");

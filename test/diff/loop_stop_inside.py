@@ -38,8 +38,12 @@ def double_stop():
 def run2_last():
     print("run 2 last")
 
-loop.call_later(0.3, double_stop)
-loop.call_later(0.3, run2_last)
+# one deadline for both (two call_later(0.3) calls read the clock twice: a machine that stalls
+# between them, with a loop that wakes at the first deadline to the microsecond, would run them
+# in two iterations)
+t2 = loop.time() + 0.3
+loop.call_at(t2, double_stop)
+loop.call_at(t2, run2_last)
 print("run 2")
 loop.run_forever()
 print("run 2 returned")

@@ -30,7 +30,7 @@ boxLater(0.05, "a");
 boxLater(0.15, "c");
 boxLater(0.1, "b");
 loop.callLater(0.25, nested, "n");
-loop.callLater(0.5, () => loop.stop());
+loop.callLater(1.0, () => loop.stop()); // 0.65 s after the last timer: room for a late wake-up
 loop.callSoon(print, "call_soon runs first");
 await loop.runForever();
 print("stopped");

@@ -28,7 +28,7 @@ box_later(0.05, "a")
 box_later(0.15, "c")
 box_later(0.1, "b")
 loop.call_later(0.25, nested, "n")
-loop.call_later(0.5, loop.stop)
+loop.call_later(1.0, loop.stop)  # 0.65 s after the last timer: room for a late wake-up
 loop.call_soon(print, "call_soon runs first")
 loop.run_forever()
 print("stopped")
