@@ -715,8 +715,11 @@ function* awaitThenable(x: unknown): Generator<unknown, unknown, unknown> {
   return yield* fut;
 }
 
-/** The running task: in generator steps, and in async functions (also after an aionode await). */
-export function currentTask(loop?: EventLoop): Task<unknown> | null {
+/**
+ * The running task: in generator steps, and in async functions (also after an aionode await).
+ * `loop` null or undefined means the running loop, as asyncio's `current_task(None)`.
+ */
+export function currentTask(loop?: EventLoop | null): Task<unknown> | null {
   let t: Task<unknown> | null;
   if (rt.tracking !== null && rt.currentTask === null) {
     const s = trackedTask();
@@ -725,7 +728,7 @@ export function currentTask(loop?: EventLoop): Task<unknown> | null {
     t = rt.asyncTask !== null ? rt.asyncTask._owner : rt.currentTask;
   }
   if (t === null) return null;
-  if (loop !== undefined && t._loop !== loop) return null;
+  if (loop !== undefined && loop !== null && t._loop !== loop) return null;
   return t;
 }
 
