@@ -681,7 +681,11 @@ export function trackAsyncTasks(enabled: boolean): void {
 }
 
 function stepTask(task: Task<unknown>): void {
-  if (task._state !== PENDING) return;
+  // A generator task is finished by its own steps only: one already done here was finished
+  // behind its back (Future.prototype.setResult.call(task)), and _step() throws asyncio's
+  // InvalidStateError, which the loop reports. An async function's task settles when its
+  // promise does, outside the loop, so a step queued before that has nothing left to do.
+  if (task._state !== PENDING && task._gen === null) return;
   task._step();
 }
 

@@ -1,6 +1,6 @@
 import * as aio from "aionode";
 import { print, repr, str } from "./pyfmt.mjs";
-import { ValueError } from "./task_util.mjs";
+import { ValueError, errorClass } from "./task_util.mjs";
 
 // CPython test_tasks.py (BaseTaskTests), creating and running tasks, as printed traces:
 // test_task_class, test_ensure_future_coroutine, test_ensure_future_future,
@@ -10,7 +10,8 @@ import { ValueError } from "./task_util.mjs";
 // test_coroutine_non_gen_function, test_coroutine_non_gen_function_return_future,
 // test_create_task_with_noncoroutine, test_create_task_with_async_function,
 // test_bare_create_task, test_bare_create_named_task, test_get_coro, test_iscoroutinefunction
-// (coroutine functions and plain functions).
+// (coroutine functions and plain functions), SetMethodsTest's
+// test_set_result_causes_invalid_state and test_set_exception_causes_invalid_state.
 
 function attempt(label, fn) {
   try {
@@ -259,5 +260,38 @@ print("get_coro() is coro", task.getCoro() === coro);
 print("== test_iscoroutinefunction");
 function fn() {}
 print("plain", aio.isCoroutineFunction(fn), "async", aio.isCoroutineFunction(nothing));
+
+const reports = [];
+loop.setExceptionHandler((lp, ctx) => reports.push(ctx));
+const foo = aio.coroutine(function* foo() {
+  yield* aio.sleep(0.1);
+  return 10;
+});
+
+function showReports() {
+  for (const ctx of reports) {
+    const e = ctx.exception;
+    print("reported", ctx.message.split(" ").slice(0, 3), e.name, str(e).startsWith("_step(): already done: <Task finished"));
+  }
+  reports.length = 0;
+}
+
+print("== test_set_result_causes_invalid_state");
+task = loop.createTask(foo());
+aio.Future.prototype.setResult.call(task, "spam");
+print(await loop.runUntilComplete(task));
+showReports();
+
+print("== test_set_exception_causes_invalid_state");
+const MyExc = errorClass("MyExc");
+task = loop.createTask(foo());
+aio.Future.prototype.setException.call(task, new MyExc());
+try {
+  await loop.runUntilComplete(task);
+} catch (e) {
+  if (!(e instanceof MyExc)) throw e;
+  print("raised", repr(e));
+}
+showReports();
 
 loop.close();

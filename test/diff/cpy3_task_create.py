@@ -6,7 +6,8 @@
 # test_coroutine_non_gen_function, test_coroutine_non_gen_function_return_future,
 # test_create_task_with_noncoroutine, test_create_task_with_async_function,
 # test_bare_create_task, test_bare_create_named_task, test_get_coro, test_iscoroutinefunction
-# (coroutine functions and plain functions).
+# (coroutine functions and plain functions), SetMethodsTest's
+# test_set_result_causes_invalid_state and test_set_exception_causes_invalid_state.
 import asyncio
 import re
 
@@ -289,5 +290,47 @@ def fn():
 
 
 print("plain", asyncio.iscoroutinefunction(fn), "async", asyncio.iscoroutinefunction(nothing))
+
+reports = []
+loop.set_exception_handler(lambda lp, ctx: reports.append(ctx))
+
+
+async def foo():
+    await asyncio.sleep(0.1)
+    return 10
+
+
+def show_reports():
+    for ctx in reports:
+        e = ctx["exception"]
+        print("reported", ctx["message"].split(" ")[:3], type(e).__name__,
+              str(e).startswith("_step(): already done: <Task finished"))
+    reports.clear()
+
+
+print("== test_set_result_causes_invalid_state")
+coro = foo()
+task = loop.create_task(coro)
+asyncio.Future.set_result(task, "spam")
+print(loop.run_until_complete(task))
+show_reports()
+coro.close()
+
+print("== test_set_exception_causes_invalid_state")
+
+
+class MyExc(Exception):
+    pass
+
+
+coro = foo()
+task = loop.create_task(coro)
+asyncio.Future.set_exception(task, MyExc())
+try:
+    loop.run_until_complete(task)
+except MyExc as e:
+    print("raised", repr(e))
+show_reports()
+coro.close()
 
 loop.close()
