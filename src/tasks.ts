@@ -440,7 +440,8 @@ export class Task<T = unknown> extends Future<T> {
     // leave it marked, so awaiting it again while it is pending fails (see Future.next()).
     fut._blocking = false;
     this._sendResult = bare;
-    fut._addCallback(wakeupTask, this, this._ctx);
+    if (fut.addDoneCallback === futureAddDoneCallback) fut._addCallback(wakeupTask, this, this._ctx);
+    else addWakeupVia(fut, this);
     this._futWaiter = fut;
     if (this._mustCancel) {
       if (fut.cancel(this._cancelMessage)) this._mustCancel = false;
@@ -550,7 +551,8 @@ export class Task<T = unknown> extends Future<T> {
     }
     this._awaitReaction = reaction;
     this._futWaiter = fut;
-    fut._addCallback(wakeupTask, this, this._ctx);
+    if (fut.addDoneCallback === futureAddDoneCallback) fut._addCallback(wakeupTask, this, this._ctx);
+    else addWakeupVia(fut, this);
     if (this._mustCancel) {
       if (fut.cancel(this._cancelMessage)) this._mustCancel = false;
     }
@@ -693,6 +695,21 @@ function wakeupTask(task: Task<unknown>): void {
   task._wakeup();
 }
 nameCallback(wakeupTask, "Task.task_wakeup");
+
+const futureAddDoneCallback = Future.prototype.addDoneCallback;
+
+/**
+ * Register a task's wake-up on a future whose class overrides addDoneCallback(): through that
+ * method, as asyncio's C Task does for a Future subclass (it takes the fast path for the exact
+ * Future and Task types only). A closure per await, on this path only.
+ */
+function addWakeupVia(fut: Future<unknown>, task: Task<unknown>): void {
+  const wakeup = (_fut: unknown): void => {
+    task._ctx.runInAsyncScope(wakeupTask, null, task);
+  };
+  (wakeup as unknown as Record<symbol, unknown>)[DESCRIBE] = () => describeTask(task);
+  fut.addDoneCallback(nameCallback(wakeup, "Task.task_wakeup"));
+}
 
 function describeTask(task: Task<unknown>): string {
   // An inline task's step is a step of the task that owns it (one task in asyncio).

@@ -3,6 +3,7 @@
 # test_ensure_future_task, test_ensure_future_awaitable, test_ensure_future_neither,
 # test_ensure_future_error_msg, test_other_loop_future, test_task_awaits_on_itself,
 # test_task_basics, test_task_set_methods, test_step_result_future,
+# test_subclasses_ctask_cfuture (a Future subclass counting its add_done_callback calls),
 # test_coroutine_non_gen_function, test_coroutine_non_gen_function_return_future,
 # test_create_task_with_noncoroutine, test_create_task_with_async_function,
 # test_bare_create_task, test_bare_create_named_task, test_get_coro, test_iscoroutinefunction
@@ -197,10 +198,34 @@ async def wait_for_future():
 
 t = loop.create_task(wait_for_future())
 loop.run_until_complete(asyncio.sleep(0))
+print("cb_added", fut.cb_added, strip(repr(fut)))
 res = ["res"]
 fut.set_result(res)
 loop.run_until_complete(asyncio.sleep(0))
 print("result is res", result is res, "done", t.done(), "task result", t.result())
+
+print("== test_subclasses_ctask_cfuture (the future's part)")
+
+
+class CountingFuture(asyncio.Future):
+    def __init__(self, *args, **kwargs):
+        self.calls = 0
+        super().__init__(*args, **kwargs)
+
+    def add_done_callback(self, *args, **kwargs):
+        self.calls += 1
+        return super().add_done_callback(*args, **kwargs)
+
+
+fut = CountingFuture(loop=loop)
+
+
+async def spam():
+    loop.call_soon(lambda: fut.set_result("spam"))
+    return await fut
+
+
+print(loop.run_until_complete(spam()), "add_done_callback calls", fut.calls)
 
 print("== test_coroutine_non_gen_function")
 

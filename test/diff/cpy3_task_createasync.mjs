@@ -7,6 +7,7 @@ import { ValueError, errorClass } from "./task_util.mjs";
 // test_ensure_future_task, test_ensure_future_awaitable, test_ensure_future_neither,
 // test_ensure_future_error_msg, test_other_loop_future, test_task_awaits_on_itself,
 // test_task_basics, test_task_set_methods, test_step_result_future,
+// test_subclasses_ctask_cfuture (a Future subclass counting its add_done_callback calls),
 // test_coroutine_non_gen_function, test_coroutine_non_gen_function_return_future,
 // test_create_task_with_noncoroutine, test_create_task_with_async_function,
 // test_bare_create_task, test_bare_create_named_task, test_get_coro, test_iscoroutinefunction
@@ -186,10 +187,29 @@ const waitForFuture = aio.coroutine(async function wait_for_future() {
 });
 t = loop.createTask(waitForFuture());
 await loop.runUntilComplete(aio.sleep(0));
+print("cb_added", fut.cbAdded, String(fut));
 let res = ["res"];
 fut.setResult(res);
 await loop.runUntilComplete(aio.sleep(0));
 print("result is res", result === res, "done", t.done(), "task result", t.result());
+
+print("== test_subclasses_ctask_cfuture (the future's part)");
+class CountingFuture extends aio.Future {
+  constructor(...args) {
+    super(...args);
+    this.calls = 0;
+  }
+  addDoneCallback(...args) {
+    this.calls += 1;
+    return super.addDoneCallback(...args);
+  }
+}
+fut = new CountingFuture(loop);
+const spam = aio.coroutine(async function spam() {
+  loop.callSoon(() => fut.setResult("spam"));
+  return await fut;
+});
+print(await loop.runUntilComplete(spam()), "add_done_callback calls", fut.calls);
 
 print("== test_coroutine_non_gen_function");
 const func = aio.coroutine(async function func() {
