@@ -304,10 +304,11 @@ export class Future<T = unknown> implements PromiseLike<T>, Iterator<Future<unkn
   /**
    * Fail the future. `null` and `undefined` are refused (TypeError, as asyncio refuses None): a
    * future failed with either would read as one without an exception (`exception()` returns
-   * null for none). Any other value is accepted, as JavaScript can throw anything.
+   * null for none). Any other value is accepted, as JavaScript can throw anything. A done
+   * future throws InvalidStateError first, whatever the value, as asyncio checks the state first.
    */
   setException(exception: unknown): void {
-    if (exception === null || exception === undefined) {
+    if ((exception === null || exception === undefined) && this._state === PENDING) {
       throw new TypeError(`invalid exception object: ${exception}`);
     }
     this._setException(exception);

@@ -440,7 +440,8 @@ export class Task<T = unknown> extends Future<T> {
     // leave it marked, so awaiting it again while it is pending fails (see Future.next()).
     fut._blocking = false;
     this._sendResult = bare;
-    fut._addCallback(wakeupTask, this, this._ctx);
+    if (fut.addDoneCallback === futureAddDoneCallback) fut._addCallback(wakeupTask, this, this._ctx);
+    else addWakeupVia(fut, this);
     this._futWaiter = fut;
     if (this._mustCancel) {
       if (fut.cancel(this._cancelMessage)) this._mustCancel = false;
@@ -552,7 +553,8 @@ export class Task<T = unknown> extends Future<T> {
     }
     this._awaitReaction = reaction;
     this._futWaiter = fut;
-    fut._addCallback(wakeupTask, this, this._ctx);
+    if (fut.addDoneCallback === futureAddDoneCallback) fut._addCallback(wakeupTask, this, this._ctx);
+    else addWakeupVia(fut, this);
     if (this._mustCancel) {
       if (fut.cancel(this._cancelMessage)) this._mustCancel = false;
     }
@@ -688,7 +690,11 @@ export function trackAsyncTasks(enabled: boolean): void {
 }
 
 function stepTask(task: Task<unknown>): void {
-  if (task._state !== PENDING) return;
+  // A generator task is finished by its own steps only: one already done here was finished
+  // behind its back (Future.prototype.setResult.call(task)), and _step() throws asyncio's
+  // InvalidStateError, which the loop reports. An async function's task settles when its
+  // promise does, outside the loop, so a step queued before that has nothing left to do.
+  if (task._state !== PENDING && task._gen === null) return;
   task._step();
 }
 
@@ -696,6 +702,21 @@ function wakeupTask(task: Task<unknown>): void {
   task._wakeup();
 }
 nameCallback(wakeupTask, "Task.task_wakeup");
+
+const futureAddDoneCallback = Future.prototype.addDoneCallback;
+
+/**
+ * Register a task's wake-up on a future whose class overrides addDoneCallback(): through that
+ * method, as asyncio's C Task does for a Future subclass (it takes the fast path for the exact
+ * Future and Task types only). A closure per await, on this path only.
+ */
+function addWakeupVia(fut: Future<unknown>, task: Task<unknown>): void {
+  const wakeup = (_fut: unknown): void => {
+    task._ctx.runInAsyncScope(wakeupTask, null, task);
+  };
+  (wakeup as unknown as Record<symbol, unknown>)[DESCRIBE] = () => describeTask(task);
+  fut.addDoneCallback(nameCallback(wakeup, "Task.task_wakeup"));
+}
 
 function describeTask(task: Task<unknown>): string {
   // An inline task's step is a step of the task that owns it (one task in asyncio).
@@ -722,8 +743,11 @@ function* awaitThenable(x: unknown): Generator<unknown, unknown, unknown> {
   return yield* fut;
 }
 
-/** The running task: in generator steps, and in async functions (also after an aionode await). */
-export function currentTask(loop?: EventLoop): Task<unknown> | null {
+/**
+ * The running task: in generator steps, and in async functions (also after an aionode await).
+ * `loop` null or undefined means the running loop, as asyncio's `current_task(None)`.
+ */
+export function currentTask(loop?: EventLoop | null): Task<unknown> | null {
   let t: Task<unknown> | null;
   if (rt.tracking !== null && rt.currentTask === null) {
     const s = trackedTask();
@@ -732,7 +756,7 @@ export function currentTask(loop?: EventLoop): Task<unknown> | null {
     t = rt.asyncTask !== null ? rt.asyncTask._owner : rt.currentTask;
   }
   if (t === null) return null;
-  if (loop !== undefined && t._loop !== loop) return null;
+  if (loop !== undefined && loop !== null && t._loop !== loop) return null;
   return t;
 }
 

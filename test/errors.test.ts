@@ -450,6 +450,8 @@ describe("Future state errors", () => {
     expect(fut.done()).toBe(false);
     fut.setException("plain string");
     expect(fut.exception()).toBe("plain string");
+    // On a done future the state is checked first, as asyncio does.
+    expectThrows(() => fut.setException(null), aio.InvalidStateError, /invalid state/);
     // Rejections and thrown values still fail futures whatever they are (JavaScript can throw
     // undefined): only the explicit call is checked.
     const wrapped = aio.wrapFuture(Promise.reject(undefined), loop);
