@@ -28,7 +28,7 @@ class Clock {
   }
 
   at() {
-    return Math.floor((this.loop.time() - this.t0 + 0.001) * 10);
+    return Math.floor((this.loop.time() - this.t0 + 0.001) * 5) * 2; // see the Python program
   }
 }
 

@@ -8,8 +8,8 @@ import asyncio
 # are cancelled in a finally. Then a fastest-of-three lookup with as_completed(timeout) (3.11: the
 # iterator raises TimeoutError and leaves the rest running; the caller cancels them). Replica
 # latencies and all deadlines are whole tenths of a second, 100 ms or more apart; times are
-# printed in whole tenths since the scenario began (rounded down: a late wake-up has 100 ms of
-# slack).
+# printed in tenths since the scenario began, rounded down to an even tenth (every event is due
+# at one: a late wake-up has 200 ms of slack).
 log = []
 
 def flush(tag):
@@ -22,7 +22,9 @@ class Clock:
         self.t0 = self.loop.time()
 
     def at(self):
-        return int((self.loop.time() - self.t0 + 0.001) * 10)
+        # Every event is due at an even tenth, so times are counted in whole 0.2 s slots and
+        # printed in tenths: a late wake-up has 200 ms of slack.
+        return int((self.loop.time() - self.t0 + 0.001) * 5) * 2
 
 async def replica(clock, name, behaviour):
     kind, arg = behaviour

@@ -3,6 +3,8 @@ import time
 
 # Several timers come due in the same loop iteration: the running step blocks the loop
 # (time.sleep) past all their deadlines, so the next iteration fires them all, in deadline order.
+# The waits' own timeouts run to 0.2 s or more where they must not expire first (a stall of the
+# loaded machine between the wait() call and the next iteration must not reorder the trace).
 
 def block(s):
     time.sleep(s)
@@ -53,7 +55,7 @@ async def main():
         loop.call_at(now + 0.010, setexc, b, ValueError("B"))
         loop.call_soon(print, "  soon before wait")
         block(0.03)
-        done, pending = await asyncio.wait([a, b, c], timeout=0.05, return_when=rw)
+        done, pending = await asyncio.wait([a, b, c], timeout=0.3, return_when=rw)
         print("  wait returned done", names(done), "pending", names(pending))
         c.cancel()
         await ticks(1)
@@ -158,7 +160,7 @@ async def main():
         t.label = t.get_name()
     await ticks(1)
     block(0.08)
-    done, pending = await asyncio.wait([t1, t2, t3], timeout=0.01, return_when=asyncio.FIRST_EXCEPTION)
+    done, pending = await asyncio.wait([t1, t2, t3], timeout=0.2, return_when=asyncio.FIRST_EXCEPTION)
     print("  wait returned done", names(done), "pending", names(pending))
     t3.cancel()
     await ticks(2)

@@ -46,7 +46,7 @@ await aio.run(async function () {
     loop.callAt(now + 0.010, setexc, b, new ValueError("B"));
     loop.callSoon(print, "  soon before wait");
     block(0.03);
-    const [done, pending] = await aio.wait([a, b, c], { timeout: 0.05, returnWhen: rw });
+    const [done, pending] = await aio.wait([a, b, c], { timeout: 0.3, returnWhen: rw });
     print("  wait returned done", names(done), "pending", names(pending));
     c.cancel();
     await ticks(1);
@@ -170,7 +170,7 @@ await aio.run(async function () {
     for (const t of [t1, t2, t3]) t.label = t.getName();
     await ticks(1);
     block(0.08);
-    const [done, pending] = await aio.wait([t1, t2, t3], { timeout: 0.01, returnWhen: aio.FIRST_EXCEPTION });
+    const [done, pending] = await aio.wait([t1, t2, t3], { timeout: 0.2, returnWhen: aio.FIRST_EXCEPTION });
     print("  wait returned done", names(done), "pending", names(pending));
     t3.cancel();
     await ticks(2);
