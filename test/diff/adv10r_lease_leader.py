@@ -2,11 +2,11 @@ import asyncio
 
 # Leader election over a Lock with leases and fencing tokens. A leader holds the lock inside
 # asyncio.timeout(None), arms its lease with reschedule() and renews it on every heartbeat
-# (heartbeats and every other real-time event fall on whole tenths of a second; times are printed
-# in whole tenths, rounded down). Leader A stalls in a shielded slow write: its lease expires
+# (heartbeats and every other real-time event fall on whole fifths of a second; times are printed
+# in whole fifths, rounded down: 200 ms of slack). Leader A stalls in a shielded slow write: its lease expires
 # (TimeoutError, it steps down and releases), the write runs on and lands later with a stale
 # fencing token (the store rejects it). B waits for the lock, takes over, beats twice, ends its
-# term and disarms its lease (reschedule(None)); C campaigns under wait_for(0.3) and gives up; E
+# term and disarms its lease (reschedule(None)); C campaigns under wait_for(0.6) and gives up; E
 # is cancelled while campaigning; D campaigns under timeout_at(), wins, and moves its lease into
 # the past: it expires at D's next suspension. The lock's state, the terms, the store's writes and
 # the Timeout reprs (from the bracket on) are traced.
@@ -42,13 +42,13 @@ async def main():
     t0 = loop.time()
     lock = asyncio.Lock()
     store = Store()
-    lease = 0.3
+    lease = 0.6
 
     def at():
-        return int((loop.time() - t0 + 0.001) * 10)
+        return int((loop.time() - t0 + 0.001) * 5)
 
     async def until(tenths):
-        await asyncio.sleep(t0 + tenths / 10 - loop.time())
+        await asyncio.sleep(t0 + tenths / 5 - loop.time())
 
     async def slow_write(who, token, value, done_at):
         await until(done_at)
@@ -108,9 +108,9 @@ async def main():
     a = asyncio.create_task(candidate("A", [2, 4, 6], stall_at=4), name="A")
     await asyncio.sleep(0)
     b = asyncio.create_task(candidate("B", [7, 9]), name="B")
-    c = asyncio.create_task(candidate("C", [], "wait_for", 0.3), name="C")
+    c = asyncio.create_task(candidate("C", [], "wait_for", 0.6), name="C")
     e = asyncio.create_task(candidate("E", []), name="E")
-    d = asyncio.create_task(candidate("D", [12], "timeout_at", 1.5, past=True), name="D")
+    d = asyncio.create_task(candidate("D", [12], "timeout_at", 3.0, past=True), name="D")
     await asyncio.sleep(0)
     flush("start")
     await until(1)

@@ -6,11 +6,11 @@ import { print, repr, str, tuple } from "./pyfmt.mjs";
 
 // Leader election over a Lock with leases and fencing tokens. A leader holds the lock inside
 // timeout(null), arms its lease with reschedule() and renews it on every heartbeat (heartbeats
-// and every other real-time event fall on whole tenths of a second; times are printed in whole
-// tenths, rounded down). Leader A stalls in a shielded slow write: its lease expires
+// and every other real-time event fall on whole fifths of a second; times are printed in whole
+// fifths, rounded down: 200 ms of slack). Leader A stalls in a shielded slow write: its lease expires
 // (TimeoutError, it steps down and releases), the write runs on and lands later with a stale
 // fencing token (the store rejects it). B waits for the lock, takes over, beats twice, ends its
-// term and disarms its lease (reschedule(null)); C campaigns under waitFor(0.3) and gives up; E
+// term and disarms its lease (reschedule(null)); C campaigns under waitFor(0.6) and gives up; E
 // is cancelled while campaigning; D campaigns under timeoutAt(), wins, and moves its lease into
 // the past: it expires at D's next suspension. The lock's state, the terms, the store's writes
 // and the Timeout reprs (from the bracket on) are traced.
@@ -51,11 +51,11 @@ await aio.run(async function () {
   const t0 = loop.time();
   const lock = new aio.Lock();
   const store = new Store();
-  const lease = 0.3;
+  const lease = 0.6;
   const writes = new Map();
 
-  const at = () => Math.floor((loop.time() - t0 + 0.001) * 10);
-  const until = (tenths) => aio.sleep(t0 + tenths / 10 - loop.time());
+  const at = () => Math.floor((loop.time() - t0 + 0.001) * 5);
+  const until = (tenths) => aio.sleep(t0 + tenths / 5 - loop.time());
 
   const slowWrite = aio.coroutine(async function (who, token, value, doneAt) {
     await until(doneAt);
@@ -132,9 +132,9 @@ await aio.run(async function () {
   const a = aio.createTask(candidate("A", [2, 4, 6], null, null, { stallAt: 4 }), { name: "A" });
   await aio.sleep(0);
   const b = aio.createTask(candidate("B", [7, 9]), { name: "B" });
-  const c = aio.createTask(candidate("C", [], "wait_for", 0.3), { name: "C" });
+  const c = aio.createTask(candidate("C", [], "wait_for", 0.6), { name: "C" });
   const e = aio.createTask(candidate("E", []), { name: "E" });
-  const d = aio.createTask(candidate("D", [12], "timeout_at", 1.5, { past: true }), { name: "D" });
+  const d = aio.createTask(candidate("D", [12], "timeout_at", 3.0, { past: true }), { name: "D" });
   await aio.sleep(0);
   flush("start");
   await until(1);
