@@ -147,6 +147,8 @@ export function pyRepr(v: unknown, seen: unknown[] = []): string {
 const MAX_STRING = 30;
 const MAX_OTHER = 30;
 const MAX_LIST = 6;
+const MAX_SET = 6;
+const MAX_DICT = 4;
 const MAX_LEVEL = 6;
 const FILL = "...";
 
@@ -175,9 +177,49 @@ function reprlib1(v: unknown, level: number): string {
     if (v.length > MAX_LIST) pieces.push(FILL);
     return `[${pieces.join(", ")}]`;
   }
+  if (v instanceof Set) {
+    // repr_set: a Set as Python's set, sorted when its items can be (all numbers or all strings).
+    if (v.size === 0) return "set()";
+    if (level <= 0) return `{${FILL}}`;
+    const items = possiblySorted([...v]);
+    const pieces: string[] = [];
+    for (let k = 0; k < Math.min(items.length, MAX_SET); k++) pieces.push(reprlib1(items[k], level - 1));
+    if (items.length > MAX_SET) pieces.push(FILL);
+    return `{${pieces.join(", ")}}`;
+  }
+  if (v instanceof Map) {
+    // repr_dict: a Map as Python's dict, its keys sorted when they can be, at most four entries.
+    if (v.size === 0) return "{}";
+    if (level <= 0) return `{${FILL}}`;
+    const keys = possiblySorted([...v.keys()]);
+    const pieces: string[] = [];
+    for (let k = 0; k < Math.min(keys.length, MAX_DICT); k++) {
+      pieces.push(`${reprlib1(keys[k], level - 1)}: ${reprlib1(v.get(keys[k]), level - 1)}`);
+    }
+    if (keys.length > MAX_DICT) pieces.push(FILL);
+    return `{${pieces.join(", ")}}`;
+  }
   // repr_instance (also what a float gets): the full repr, cut when longer than 30 characters.
   const s = typeof v === "number" ? pyNumberRepr(v) : v instanceof Error ? errorRepr(v) : (pyConstRepr(v) ?? inspectRepr(v));
   return s.length > MAX_OTHER ? cut(Array.from(s), MAX_OTHER) : s;
+}
+
+/** reprlib's _possibly_sorted: sorted if the items compare (here: all numbers, or all strings), else as they are. */
+function possiblySorted(items: unknown[]): unknown[] {
+  if (items.every((x) => typeof x === "number" && x === x)) return (items as number[]).sort((a, b) => a - b);
+  if (items.every((x) => typeof x === "string")) return (items as string[]).sort(compareCodePoints);
+  return items;
+}
+
+/** Python's string order: by code point (JavaScript's default sort compares UTF-16 code units). */
+function compareCodePoints(a: string, b: string): number {
+  const x = Array.from(a);
+  const y = Array.from(b);
+  for (let i = 0; i < Math.min(x.length, y.length); i++) {
+    const d = x[i]!.codePointAt(0)! - y[i]!.codePointAt(0)!;
+    if (d !== 0) return d;
+  }
+  return x.length - y.length;
 }
 
 /**
