@@ -1332,7 +1332,8 @@ export function isCoroutineLike(fn: unknown): boolean {
     hooks.isCoroutine!(fn) ||
     fn instanceof GeneratorFunctionCtor ||
     fn instanceof AsyncFunctionCtor ||
-    (fn as unknown as Record<symbol, unknown>)[Symbol.for("aionode.coroutineFunction")] === true
+    // null and undefined have no properties: they reach the clear "a function was expected" error
+    (fn != null && (fn as Record<symbol, unknown>)[Symbol.for("aionode.coroutineFunction")] === true)
   );
 }
 
