@@ -11,7 +11,7 @@ import { CANCELLED, F_GATHER_MARK, F_RELINQUISH, Future, PENDING, wrapFuture } f
 import type { AsyncResource } from "node:async_hooks";
 import type { TimerEntry, TimerHandle } from "./handles.js";
 import { describeValue, type EventLoop } from "./loop.js";
-import { SLEEP0_ITERATOR, Task, createTaskOn } from "./tasks.js";
+import { SLEEP0_ITERATOR, Task, spawnTask } from "./tasks.js";
 import { rt } from "./internal/state.js";
 import { nameCallback, namePartial } from "./internal/repr.js";
 
@@ -301,7 +301,7 @@ export function ensureFuture(aw: unknown, loop?: EventLoop): Future<unknown> {
       else if (isGenerator(aw)) aw.return(undefined);
       throw new RuntimeError("Event loop is closed");
     }
-    return createTaskOn(aw, l);
+    return spawnTask(aw, l);
   }
   if (aw !== null && (typeof aw === "object" || typeof aw === "function") && typeof (aw as PromiseLike<unknown>).then === "function") {
     const l = loop ?? currentLoop();
@@ -328,7 +328,7 @@ export function createTask<T>(coro: Coroutine<T> | Generator<unknown, T, any> | 
     throw new TypeError(`createTask(): options must be an object, got ${describeValue(options)}`);
   }
   // As asyncio.create_task in 3.11: the task is created unnamed (taking a Task-N number) and then renamed.
-  const task = new Task<T>(coro, currentLoop());
+  const task = spawnTask<T>(coro, currentLoop());
   if (options !== undefined && options.name !== undefined && options.name !== null) task.setName(options.name);
   return task;
 }

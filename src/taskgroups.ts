@@ -9,7 +9,7 @@ import { genCoroutine, lazyCall, type Coroutine } from "./coroutines.js";
 import { currentLoop } from "./events.js";
 import type { Future } from "./futures.js";
 import { describeValue, type EventLoop } from "./loop.js";
-import { Task, createTaskOn, currentTask } from "./tasks.js";
+import { Task, currentTask, spawnTask } from "./tasks.js";
 import { nameCallback } from "./internal/repr.js";
 
 export class TaskGroup {
@@ -56,7 +56,7 @@ export class TaskGroup {
       throw new TypeError(`createTask(): options must be an object, got ${describeValue(options)}`);
     }
     // As 3.11's TaskGroup.create_task: created unnamed (taking a Task-N number), then renamed.
-    const task = createTaskOn<T>(coro, this._loop!);
+    const task = spawnTask<T>(coro, this._loop!);
     if (options !== undefined && options.name !== undefined && options.name !== null) task.setName(options.name);
     task.addDoneCallback(this._onTaskDoneBound);
     this._tasks.add(task as Task<unknown>);

@@ -33,7 +33,7 @@ import { AsyncLocalStorage, AsyncResource } from "node:async_hooks";
 import { CancelledError, InvalidStateError, RuntimeError } from "./errors.js";
 import { CANCELLED, FINISHED, F_RELINQUISH, F_SYNC_CALLBACKS, Future, PENDING, Reaction, settleReaction, wrapFuture } from "./futures.js";
 import { COROUTINE_KIND, Coroutine, isGenerator } from "./coroutines.js";
-import { DESCRIBE, describeValue, hooks, type EventLoop } from "./loop.js";
+import { DESCRIBE, EventLoop, describeValue, hooks } from "./loop.js";
 import { ARG_MODE } from "./handles.js";
 import { nameCallback, pyStr, pyStrRepr } from "./internal/repr.js";
 import { rt, trackedTask } from "./internal/state.js";
@@ -778,6 +778,17 @@ export function createTaskOn<T>(coro: unknown, loop: EventLoop, options?: { name
     throw new TypeError(`createTask(): options must be an object, got ${describeValue(options)}`);
   }
   return new Task<T>(coro, loop, options.name);
+}
+
+/**
+ * A task for `coro` on `loop`, as asyncio's module functions make one: through `loop.createTask()`
+ * when a subclass or the instance overrides it (asyncio's create_task, ensure_future and
+ * TaskGroup.create_task all call loop.create_task(), so an override acts as a task factory); the
+ * prototype's own createTask goes straight to the Task constructor. @internal
+ */
+export function spawnTask<T>(coro: unknown, loop: EventLoop): Task<T> {
+  if (loop.createTask === EventLoop.prototype.createTask) return new Task<T>(coro, loop);
+  return loop.createTask(coro as Coroutine<T>) as Task<T>;
 }
 
 /** An inline task: part of `owner` (which may be null for plain code: then a regular task). @internal */
