@@ -63,10 +63,10 @@ async def main():
     print("-- timeout expires in the same iteration as completions (between them)")
     a, b, c = fut(loop, "a"), fut(loop, "b"), fut(loop, "c")
     now = loop.time()
-    loop.call_at(now + 0.005, setres, a, "A")
+    loop.call_at(now + 0.1, setres, a, "A")
     loop.call_at(now + 0.300, setres, b, "B")
     loop.call_at(now + 0.305, print, "  timer after b")
-    task = asyncio.create_task(asyncio.wait([a, b, c], timeout=0.02))
+    task = asyncio.create_task(asyncio.wait([a, b, c], timeout=0.2))
     await ticks(1)
     block(0.35)
     done, pending = await task

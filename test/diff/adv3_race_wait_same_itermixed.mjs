@@ -56,10 +56,10 @@ await aio.run(function* () {
     print("-- timeout expires in the same iteration as completions (between them)");
     const a = fut(loop, "a"), b = fut(loop, "b"), c = fut(loop, "c");
     const now = loop.time();
-    loop.callAt(now + 0.005, setres, a, "A");
+    loop.callAt(now + 0.1, setres, a, "A");
     loop.callAt(now + 0.300, setres, b, "B");
     loop.callAt(now + 0.305, print, "  timer after b");
-    const task = aio.createTask(aio.wait([a, b, c], { timeout: 0.02 }));
+    const task = aio.createTask(aio.wait([a, b, c], { timeout: 0.2 }));
     yield* ticks(1);
     block(0.35);
     const [done, pending] = yield* task;
