@@ -440,8 +440,7 @@ export class Task<T = unknown> extends Future<T> {
     // leave it marked, so awaiting it again while it is pending fails (see Future.next()).
     fut._blocking = false;
     this._sendResult = bare;
-    if (fut.addDoneCallback === futureAddDoneCallback) fut._addCallback(wakeupTask, this, this._ctx);
-    else addWakeupVia(fut, this);
+    addWakeup(fut, this);
     this._futWaiter = fut;
     if (this._mustCancel) {
       if (fut.cancel(this._cancelMessage)) this._mustCancel = false;
@@ -553,8 +552,7 @@ export class Task<T = unknown> extends Future<T> {
     }
     this._awaitReaction = reaction;
     this._futWaiter = fut;
-    if (fut.addDoneCallback === futureAddDoneCallback) fut._addCallback(wakeupTask, this, this._ctx);
-    else addWakeupVia(fut, this);
+    addWakeup(fut, this);
     if (this._mustCancel) {
       if (fut.cancel(this._cancelMessage)) this._mustCancel = false;
     }
@@ -706,11 +704,16 @@ nameCallback(wakeupTask, "Task.task_wakeup");
 const futureAddDoneCallback = Future.prototype.addDoneCallback;
 
 /**
- * Register a task's wake-up on a future whose class overrides addDoneCallback(): through that
- * method, as asyncio's C Task does for a Future subclass (it takes the fast path for the exact
- * Future and Task types only). A closure per await, on this path only.
+ * Register a task's wake-up on the future it awaits. A future whose class overrides
+ * addDoneCallback() gets it through that method, as asyncio's C Task does for a Future subclass
+ * (it takes the fast path for the exact Future and Task types only): a closure per await, on
+ * that path only.
  */
-function addWakeupVia(fut: Future<unknown>, task: Task<unknown>): void {
+function addWakeup(fut: Future<unknown>, task: Task<unknown>): void {
+  if (fut.addDoneCallback === futureAddDoneCallback) {
+    fut._addCallback(wakeupTask, task, task._ctx);
+    return;
+  }
   const wakeup = (_fut: unknown): void => {
     task._ctx.runInAsyncScope(wakeupTask, null, task);
   };
