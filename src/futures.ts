@@ -689,6 +689,9 @@ export class Future<T = unknown> implements PromiseLike<T>, Iterator<Future<unkn
     return this.toString();
   }
 }
+// The bundler (scripts/bundle.mjs) rewrites a class that names itself in its own body as
+// `var Future = class _Future {...}`, whose name would read "_Future"; reprs show class names.
+Object.defineProperty(Future, "name", { value: "Future" });
 
 /** True for aionode Futures and Tasks. */
 export function isFuture(x: unknown): x is Future<unknown> {

@@ -641,6 +641,8 @@ export class Task<T = unknown> extends Future<T> {
     return `<Task ${info.join(" ")}>`;
   }
 }
+// As Future's (futures.ts): the name the bundle's class expression would otherwise carry is "_Task".
+Object.defineProperty(Task, "name", { value: "Task" });
 
 const SLEEP0_DONE: IteratorResult<unknown, undefined> = Object.freeze({ value: undefined, done: true }) as never;
 const SLEEP0_YIELD: IteratorResult<unknown, undefined> = Object.freeze({ value: undefined, done: false }) as never;

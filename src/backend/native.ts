@@ -11,6 +11,7 @@
  * nextDeadline() is asked when the loop is about to sleep: it applies the buffered commands and
  * reads the wheel's next deadline (a lower bound, as the interface asks).
  */
+import { existsSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -170,8 +171,20 @@ class NativeDriver implements WakeDriver {
   }
 }
 
-/** The package root (dist/backend/native.js → ../..), where build/ and prebuilds/ live. */
-const PACKAGE_ROOT = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
+/**
+ * The package root, where build/ and prebuilds/ live: the nearest directory above this module with
+ * a package.json (dist/aionode.js, the bundle: ..; src/backend/native.ts and tsc's
+ * dist/backend/native.js: ../..).
+ */
+function packageRoot(): string {
+  const here = dirname(fileURLToPath(import.meta.url));
+  for (let dir = here; ; ) {
+    if (existsSync(join(dir, "package.json"))) return dir;
+    const up = dirname(dir);
+    if (up === dir) return here;
+    dir = up;
+  }
+}
 
 /** Load the addon; returns it, or the reason it cannot be used. */
 export function loadAddon(): { addon: NativeAddon } | { error: string } {
@@ -179,7 +192,7 @@ export function loadAddon(): { addon: NativeAddon } | { error: string } {
   try {
     const require = createRequire(import.meta.url);
     const load = require("node-gyp-build") as (dir: string) => unknown;
-    addon = load(PACKAGE_ROOT) as NativeAddon;
+    addon = load(packageRoot()) as NativeAddon;
   } catch (err) {
     const msg = err instanceof Error ? err.message.split("\n")[0]! : String(err);
     return { error: `the native addon did not load (${msg})` };

@@ -14,12 +14,14 @@ function desc(e) {
   return `${e.name}(${repr(e.message)})`;
 }
 
-const leaf = aio.coroutine(function* leaf(name, delay = 10, swallow = false) {
+const leaf = aio.coroutine(function* leaf(name, delay = 10, swallow = false, late = false) {
   try {
     yield* aio.sleep(delay);
     return name;
   } catch (e) {
     if (!(e instanceof aio.CancelledError)) throw e;
+    // One iteration later (as the Python original, whose TaskGroup cancels in set order).
+    if (late) yield* aio.sleep(0);
     const t = aio.currentTask();
     print("   ", name, "sees", desc(e), "cancelling", t.cancelling());
     if (swallow) return name + " swallowed";
@@ -117,7 +119,7 @@ const main = aio.coroutine(function* main() {
   const tgParent = aio.coroutine(function* tg_parent() {
     yield* aio.taskGroup(function* (tg) {
       tg.createTask(leaf("p"), { name: "p" });
-      tg.createTask(leaf("q", 10, true), { name: "q" });
+      tg.createTask(leaf("q", 10, true, true), { name: "q" });
       yield* leaf("body");
     });
   });

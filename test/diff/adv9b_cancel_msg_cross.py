@@ -13,11 +13,15 @@ def desc(e):
     return f"{type(e).__name__}({str(e)!r})"
 
 
-async def leaf(name, delay=10, swallow=False):
+async def leaf(name, delay=10, swallow=False, late=False):
     try:
         await asyncio.sleep(delay)
         return name
     except asyncio.CancelledError as e:
+        if late:
+            # One iteration later: a TaskGroup cancels its children in the order of a set (by
+            # address), so siblings cancelled together would otherwise print in an arbitrary order.
+            await asyncio.sleep(0)
         t = asyncio.current_task()
         print("   ", name, "sees", desc(e), "cancelling", t.cancelling())
         if swallow:
@@ -112,7 +116,7 @@ async def main():
     async def tg_parent():
         async with asyncio.TaskGroup() as tg:
             tg.create_task(leaf("p"), name="p")
-            tg.create_task(leaf("q", swallow=True), name="q")
+            tg.create_task(leaf("q", swallow=True, late=True), name="q")
             await leaf("body")
     pt = loop.create_task(tg_parent(), name="parent")
     loop.call_later(0.05, pt.cancel, "parent msg")

@@ -45,7 +45,8 @@ print("   when() is the deadline given:", h.when() == when)
 t0 = loop.time()
 loop.run_forever()
 dt = loop.time() - t0
-print("   dt >= 0.15:", dt >= 0.15, "dt < 0.6:", dt < 0.6, "time >= when:", loop.time() >= when)
+# As CPython's test, 50 ms below the delay: t0 is read after call_at and a print, which a loaded machine can delay.
+print("   dt >= 0.1:", dt >= 0.1, "dt < 0.6:", dt < 0.6, "time >= when:", loop.time() >= when)
 try:
     loop.call_at(None, noop)
 except TypeError as e:
