@@ -12,22 +12,22 @@ import { execFile } from "node:child_process";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
+import { runPython } from "./helpers/pyfork.js";
 // @ts-expect-error: a plain ES module of the fuzzer, without types
 import { makeSpec } from "./fuzz/spec.mjs";
 
 const run = promisify(execFile);
 const dir = join(import.meta.dirname, "fuzz");
 // The two backends share every line of the semantics (they differ in the timer core only), so
-// each runs its own seeds: 1-40 on js, 41-80 on native (AIONODE_FUZZ overrides both).
-// (40 each: CI's budget went to the differential programs as they grew; longer runs of new seeds
-// are made by hand, AIONODE_FUZZ=FROM-TO, and the README says how many have passed.)
-const defaultSeeds = process.env.AIONODE_BACKEND === "js" ? "1-40" : "41-80";
+// each runs its own seeds: 1-100 on js, 101-200 on native (AIONODE_FUZZ overrides both). Longer
+// runs of new seeds are made by hand, AIONODE_FUZZ=FROM-TO, and the README says how many passed.
+const defaultSeeds = process.env.AIONODE_BACKEND === "js" ? "1-100" : "101-200";
 const [from, to] = (process.env.AIONODE_FUZZ ?? defaultSeeds).split("-").map(Number);
 
 async function trace(cmd: string, file: string, spec: string): Promise<string> {
-  // Python without `site` (-S): the interpreter needs only the standard library (see diff.test.ts).
-  const args = cmd === "python3" ? ["-S", join(dir, file), spec] : [join(dir, file), spec];
-  const { stdout } = await run(cmd, args, { timeout: 60_000, maxBuffer: 16 * 1024 * 1024 });
+  // Python through the fork server of the differential tests (test/helpers/pyfork.ts).
+  if (cmd === "python3") return runPython(join(dir, file), [spec]);
+  const { stdout } = await run(cmd, [join(dir, file), spec], { timeout: 60_000, maxBuffer: 16 * 1024 * 1024 });
   return stdout;
 }
 

@@ -8,7 +8,8 @@ request names, and it ends by the interpreter's normal exit (atexit handlers, th
 finalizers run), with the program's exit status. What is saved is the interpreter's start and the
 import of asyncio: about 50 ms of CPU per program, over 500 programs.
 
-Requests, one JSON object per line on stdin: {"id", "path", "out", "err"}. Replies, one JSON object
+Requests, one JSON object per line on stdin: {"id", "path", "args", "out", "err"} (args: the
+program's command-line arguments, optional). Replies, one JSON object
 per line on stdout: {"id", "pid"} once the child runs, then {"id", "code"} when it has ended (code
 as ``os.waitstatus_to_exitcode``: negative for a signal). Nothing else is ever written to stdout.
 
@@ -56,7 +57,7 @@ def run_child(req):
         os.dup2(fd, target)
         os.close(fd)
     random.seed()  # a fresh process would not share its parent's random state
-    sys.argv[:] = [path]
+    sys.argv[:] = [path] + list(req.get("args", []))
     sys.path[0] = os.path.dirname(os.path.abspath(path))
     with open(path, "rb") as f:
         code = compile(f.read(), path, "exec")
