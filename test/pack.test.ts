@@ -74,6 +74,22 @@ describe("the packed package", () => {
     expect(existsSync(join(pkg, "build"))).toBe(false);
   });
 
+  it("ships the bundle and the type declarations, and the bundle exports what src/index.ts does", async () => {
+    const pkg = join(project, "node_modules", "aionode");
+    const dist = readdirSync(join(pkg, "dist"), { recursive: true }).map(String);
+    expect(dist).toContain("aionode.js");
+    expect(dist).toContain("index.d.ts");
+    // tsc's per-module JavaScript stays home: the bundle holds all of it.
+    expect(dist.filter((f) => f.endsWith(".js"))).toEqual(["aionode.js"]);
+    const src = await import("../src/index.js");
+    const out = spawnSync(process.execPath, ["--input-type=module", "-e", 'import * as m from "aionode"; console.log(JSON.stringify(Object.keys(m).sort()))'], {
+      cwd: project,
+      env,
+      encoding: "utf8",
+    });
+    expect(JSON.parse(out.stdout)).toEqual(Object.keys(src).sort());
+  });
+
   it("loads the prebuilt native core without compiling", () => {
     expect(runProbe()).toBe("native | the native addon loaded | ab");
   });

@@ -22,7 +22,12 @@ import os
 import selectors
 import sys
 
-if not hasattr(os, "fork") or not hasattr(os, "pidfd_open"):
+try:
+    os.close(os.pidfd_open(os.getpid()))  # present, and the kernel has it (Linux 5.3+)
+    supported = hasattr(os, "fork")
+except (AttributeError, OSError):
+    supported = False
+if not supported:
     sys.stderr.write("pyfork: needs os.fork and os.pidfd_open\n")
     sys.exit(3)
 
