@@ -33,22 +33,20 @@ if not supported:
 
 # What the originals import (their own imports then find them loaded).
 import asyncio  # noqa: E402,F401
+import builtins  # noqa: E402
 import concurrent.futures  # noqa: E402,F401
 import contextlib  # noqa: E402,F401
 import contextvars  # noqa: E402,F401
 import functools  # noqa: E402,F401
-import gc  # noqa: E402
+import gc  # noqa: E402,F401
 import itertools  # noqa: E402,F401
 import logging  # noqa: E402,F401
 import math  # noqa: E402,F401
 import random  # noqa: E402
 import re  # noqa: E402,F401
 import time  # noqa: E402,F401
-import types  # noqa: E402,F401
+import types  # noqa: E402
 import warnings  # noqa: E402,F401
-
-# Objects that exist now stay out of every child's collections (and their pages shared).
-gc.freeze()
 
 
 def run_child(req):
@@ -66,15 +64,15 @@ def run_child(req):
     sys.path[0] = os.path.dirname(os.path.abspath(path))
     with open(path, "rb") as f:
         code = compile(f.read(), path, "exec")
-    main = sys.modules["__main__"]
-    g = main.__dict__
-    builtins = g["__builtins__"]
-    g.clear()
-    g.update(__name__="__main__", __doc__=None, __package__=None, __loader__=None, __spec__=None,
-             __file__=path, __cached__=None, __builtins__=builtins)
+    # A module of its own as __main__, as a fresh interpreter's: its globals are finalized at exit.
+    main = types.ModuleType("__main__")
+    main.__file__ = path
+    main.__cached__ = None
+    main.__builtins__ = builtins
+    sys.modules["__main__"] = main
     # An exception from the program ends the interpreter as it would have ended the script: the
     # traceback on stderr, status 1 (SystemExit: its own status).
-    exec(code, g)
+    exec(code, main.__dict__)
     raise SystemExit(0)
 
 
