@@ -85,8 +85,9 @@ export function bindSignal(fut: Future<unknown>, signal: AbortSignal | undefined
     return;
   }
   // The listener reaches the future through a WeakRef: a wait left pending when its loop is
-  // closed never completes, so its listener is never removed, and a long-lived signal holding the
-  // future would hold its loop (and everything the loop held) until it aborts.
+  // closed never completes, so its done callback never removes the listener, and a long-lived
+  // signal holding the future would hold its loop (and everything the loop held) until it aborts.
+  // Such a listener is removed once the future has been collected (abandonedListeners).
   const ref = new WeakRef(fut);
   const onAbort = () => {
     const f = ref.deref();
@@ -99,12 +100,22 @@ export function bindSignal(fut: Future<unknown>, signal: AbortSignal | undefined
     }
   };
   signal.addEventListener("abort", onAbort, { once: true });
-  fut._addCallback(removeAbortListener, [signal, onAbort], fut._loop._ctxForCallback());
+  const pair: ListenerPair = [signal, onAbort];
+  abandonedListeners.register(fut, pair, pair);
+  fut._addCallback(removeAbortListener, pair, fut._loop._ctxForCallback());
 }
 
-function removeAbortListener(pair: [AbortSignal, () => void]): void {
+type ListenerPair = [AbortSignal, () => void];
+
+function removeAbortListener(pair: ListenerPair): void {
   pair[0].removeEventListener("abort", pair[1]);
+  abandonedListeners.unregister(pair);
 }
+
+/** Removes the abort listener of a signal-bound future that was collected without completing. */
+const abandonedListeners = new FinalizationRegistry<ListenerPair>((pair) => {
+  pair[0].removeEventListener("abort", pair[1]);
+});
 
 /** An iterator for `yield*` over any awaitable. @internal */
 export function awaitIter<T>(aw: unknown, loop?: EventLoop): Iterable<unknown> & Iterator<unknown, T, unknown> | Iterable<unknown> {

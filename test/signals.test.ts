@@ -836,7 +836,7 @@ describe("a wait bound to a signal when its loop is closed", () => {
     built?.cleanup();
   });
 
-  it("the signal does not keep the closed loop's future alive, and a later abort is harmless", async () => {
+  it("the signal does not keep the closed loop's future alive, its listener goes with the future, and a later abort is harmless", async () => {
     // Child process: it needs gc(). The wait never completes (its loop is closed), so its abort
     // listener stays on the long-lived signal; it must not hold the future, and through it the loop.
     const r = await runModule(
@@ -864,12 +864,19 @@ describe("a wait bound to a signal when its loop is closed", () => {
          await new Promise((r) => setTimeout(r, 5));
        }
        console.log("collected", collected);
+       // Once the futures are collected, their listeners are removed too.
+       const { getEventListeners } = await import("node:events");
+       for (let k = 0; k < 50 && getEventListeners(ac.signal, "abort").length > 0; k++) {
+         gc();
+         await new Promise((r) => setTimeout(r, 5));
+       }
+       console.log("listeners", getEventListeners(ac.signal, "abort").length);
        ac.abort("late");
        console.log("aborted", ac.signal.aborted);
 `,
     );
     expect(r.stderr).toBe("");
-    expect(r.stdout).toBe("collected 10\naborted true\n");
+    expect(r.stdout).toBe("collected 10\nlisteners 0\naborted true\n");
     expect(r.code).toBe(0);
   });
 });
