@@ -4,15 +4,12 @@
  * differential traces would compare aionode with something other than CPython. Each case runs a
  * small program both ways and compares what it printed.
  */
-import { execFile } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { promisify } from "node:util";
 import { afterAll, describe, expect, it } from "vitest";
-import { runPython } from "./helpers/pyfork.js";
+import { ownProcess, runPython } from "./helpers/pyfork.js";
 
-const run = promisify(execFile);
 const dir = mkdtempSync(join(tmpdir(), "aionode-pyfork-test-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -20,11 +17,6 @@ function program(name: string, source: string): string {
   const path = join(dir, name);
   writeFileSync(path, source);
   return path;
-}
-
-async function ownProcess(path: string, args: string[] = []): Promise<string> {
-  const { stdout } = await run("python3", ["-S", path, ...args], { env: { ...process.env, PYTHONHASHSEED: "0" } });
-  return stdout;
 }
 
 describe("the Python fork server", () => {

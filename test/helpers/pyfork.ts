@@ -21,7 +21,7 @@ const pythonEnv = { ...process.env, PYTHONHASHSEED: "0", PYTHONDONTWRITEBYTECODE
 const timeoutMs = 60_000;
 
 /** A python3 of its own (`site` skipped: the programs need only the standard library). */
-async function ownProcess(path: string, args: readonly string[]): Promise<string> {
+export async function ownProcess(path: string, args: readonly string[] = []): Promise<string> {
   const { stdout } = await run("python3", ["-S", path, ...args], {
     env: pythonEnv,
     timeout: timeoutMs,
