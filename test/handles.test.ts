@@ -42,6 +42,20 @@ describe("TimerHandle.when()", () => {
     hs.forEach((h, i) => expect(h.when()).toBe(base + 10 + i / 7));
     loop.close();
   });
+
+  it("keeps every bit of deadlines far from the present, and the sign of zero", () => {
+    // A handle holds its deadline as the double's two 32-bit halves (handles.ts): each of these
+    // must come back bit for bit, repr included.
+    const loop = aio.newEventLoop();
+    const deadlines = [-0, 0, -5.5, 1e-300, -1e-300, 5e-324, 0.1 + 0.2, 2 ** 53 + 2, -(2 ** 40) - 0.25, 1e300, 123456.7890123];
+    const hs = deadlines.map((w) => loop.callAt(w, () => {}));
+    hs.forEach((h, i) => expect(Object.is(h.when(), deadlines[i])).toBe(true));
+    expect(String(hs[6])).toMatch(/^<TimerHandle when=0\.30000000000000004 /);
+    expect(String(hs[2])).toMatch(/^<TimerHandle when=-5\.5 /);
+    hs.forEach((h) => h.cancel());
+    hs.forEach((h, i) => expect(Object.is(h.when(), deadlines[i])).toBe(true));
+    loop.close();
+  });
 });
 
 describe("timer order at the edges of the clock", () => {
