@@ -206,6 +206,40 @@ const probes = {
       "1M live 9 fields, halves, ns each": time((i) => new Halves(i, i + 0.5)),
     };
   },
+  /**
+   * What a task's AsyncResource costs (each task has one: its AsyncLocalStorage context). Node
+   * keeps the resource's two async ids in double fields, boxed in heap numbers: bytes per
+   * resource (heap growth over 100,000 kept alive), and ns each for 1M kept alive, against a plain
+   * object of two small-integer fields.
+   */
+  async asyncres() {
+    const { AsyncResource } = await import("node:async_hooks");
+    class Two {
+      constructor(a) {
+        this.a = a;
+        this.b = -1;
+      }
+    }
+    const N = 1_000_000;
+    const keep = new Array(N);
+    globalThis.gc();
+    const before = process.memoryUsage().heapUsed;
+    for (let i = 0; i < 100_000; i++) keep[i] = new AsyncResource("aionode.Task");
+    globalThis.gc();
+    const bytes = (process.memoryUsage().heapUsed - before) / 100_000;
+    const time = (make) => {
+      keep.fill(undefined);
+      globalThis.gc();
+      const t = performance.now();
+      for (let i = 0; i < N; i++) keep[i] = make(i);
+      return ((performance.now() - t) * 1e6) / N;
+    };
+    return {
+      "AsyncResource B": bytes,
+      "1M live AsyncResource, ns each": time(() => new AsyncResource("aionode.Task")),
+      "1M live 2 small-int fields, ns each": time((i) => new Two(i)),
+    };
+  },
   /** The native driver's cost to arm its timerfd for a near (50 us) and a far (1 s) deadline. */
   async arm() {
     const { loadAddon } = await import("../dist/backend/native.js");
