@@ -8,6 +8,20 @@ import { fileURLToPath } from "node:url";
 
 const self = fileURLToPath(import.meta.url);
 
+/**
+ * ns per object to make keep.length objects with make(i) and keep them all alive in `keep`
+ * (emptied and collected first): the allocation plus the collector's copies (probes live and
+ * asyncres; needs --expose-gc).
+ */
+function liveNs(keep, make) {
+  const n = keep.length;
+  keep.fill(undefined);
+  globalThis.gc();
+  const t = performance.now();
+  for (let i = 0; i < n; i++) keep[i] = make(i);
+  return ((performance.now() - t) * 1e6) / n;
+}
+
 const probes = {
   /** ns per clock read. */
   async clock() {
@@ -193,17 +207,10 @@ const probes = {
     }
     const N = 1_000_000;
     const keep = new Array(N);
-    const time = (make) => {
-      keep.fill(undefined);
-      globalThis.gc();
-      const t = performance.now();
-      for (let i = 0; i < N; i++) keep[i] = make(i);
-      return ((performance.now() - t) * 1e6) / N;
-    };
     return {
-      "1M live 2-field objects, ns each": time((i) => new Two(i)),
-      "1M live 9 fields, a double, ns each": time((i) => new Nine(i, i + 0.5)),
-      "1M live 9 fields, halves, ns each": time((i) => new Halves(i, i + 0.5)),
+      "1M live 2-field objects, ns each": liveNs(keep, (i) => new Two(i)),
+      "1M live 9 fields, a double, ns each": liveNs(keep, (i) => new Nine(i, i + 0.5)),
+      "1M live 9 fields, halves, ns each": liveNs(keep, (i) => new Halves(i, i + 0.5)),
     };
   },
   /**
@@ -227,17 +234,10 @@ const probes = {
     for (let i = 0; i < 100_000; i++) keep[i] = new AsyncResource("aionode.Task");
     globalThis.gc();
     const bytes = (process.memoryUsage().heapUsed - before) / 100_000;
-    const time = (make) => {
-      keep.fill(undefined);
-      globalThis.gc();
-      const t = performance.now();
-      for (let i = 0; i < N; i++) keep[i] = make(i);
-      return ((performance.now() - t) * 1e6) / N;
-    };
     return {
       "AsyncResource B": bytes,
-      "1M live AsyncResource, ns each": time(() => new AsyncResource("aionode.Task")),
-      "1M live 2 small-int fields, ns each": time((i) => new Two(i)),
+      "1M live AsyncResource, ns each": liveNs(keep, () => new AsyncResource("aionode.Task")),
+      "1M live 2 small-int fields, ns each": liveNs(keep, (i) => new Two(i)),
     };
   },
   /** The native driver's cost to arm its timerfd for a near (50 us) and a far (1 s) deadline. */
