@@ -42,6 +42,11 @@ conds = []
 barrier = []
 children = []  # TaskGroup children, in the order they started
 timeouts = {}  # task name -> its stack of entered timeout() context managers
+handles = []  # the Handles of cs/cl ops, in the order they were made
+
+
+def cb(i):
+    print("cb", i)
 
 
 def fmt_exc(e):
@@ -171,6 +176,15 @@ async def do(name, op):
     elif k == "br":
         await barrier[0].reset()
         print(name, "barrier_reset", barrier[0].n_waiting)
+    elif k == "cs":
+        handles.append(asyncio.get_running_loop().call_soon(cb, len(handles)))
+    elif k == "cl":
+        handles.append(asyncio.get_running_loop().call_later(op[1], cb, len(handles)))
+    elif k == "hc":
+        if handles:
+            i = op[1] % len(handles)
+            handles[i].cancel()
+            print(name, "handle_cancel", i)
     else:
         raise AssertionError(op)
 
@@ -236,6 +250,9 @@ async def main():
     res = await asyncio.gather(*tasks, return_exceptions=True)
     for t, r in zip(tasks, res):
         print("final", t.get_name(), fmt_val(r))
+    # Callbacks still queued (callSoon, callLater(0)) run before main returns.
+    await asyncio.sleep(0)
+    await asyncio.sleep(0)
 
 
 asyncio.run(main())

@@ -15,6 +15,12 @@ const barrier = [];
 const children = [];
 /** Task name -> its stack of entered timeout() objects. */
 const timeouts = new Map();
+/** The Handles of cs/cl ops, in the order they were made. */
+const handles = [];
+
+function cb(i) {
+  print("cb", i);
+}
 
 function fmtExc(e) {
   if (e instanceof aio.ExceptionGroup) return `ExceptionGroup[${e.errors.map(fmtExc).join(", ")}]`;
@@ -120,6 +126,16 @@ async function doOp(name, op) {
   } else if (k === "ev") {
     await events[op[1]].wait();
     print(name, "event", op[1]);
+  } else if (k === "cs") {
+    handles.push(aio.getRunningLoop().callSoon(cb, handles.length));
+  } else if (k === "cl") {
+    handles.push(aio.getRunningLoop().callLater(op[1], cb, handles.length));
+  } else if (k === "hc") {
+    if (handles.length > 0) {
+      const i = op[1] % handles.length;
+      handles[i].cancel();
+      print(name, "handle_cancel", i);
+    }
   } else if (k === "es") {
     events[op[1]].set();
   } else if (k === "qp") {
@@ -231,4 +247,7 @@ await aio.run(async function () {
   }
   const res = await aio.gather(...tasks, { returnExceptions: true });
   tasks.forEach((t, i) => print("final", t.getName(), fmtVal(res[i])));
+  // Callbacks still queued (callSoon, callLater(0)) run before main returns.
+  await aio.sleep(0);
+  await aio.sleep(0);
 });

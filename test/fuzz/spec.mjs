@@ -9,7 +9,8 @@
 //   r raise ValueError | ret return a value | sem: a block holding a Semaphore (value 2) or a
 //   BoundedSemaphore (value 1) | sr release a semaphore outright | cw/cn Condition wait / notify(n)
 //   or notifyAll | bw/ba/br Barrier wait / abort / reset | qpa Queue put (waits while full) |
-//   qn getNowait | qj join | tr/te inside a timeout block: reschedule (now, never, far) / expired().
+//   qn getNowait | qj join | tr/te inside a timeout block: reschedule (now, never, far) / expired() |
+//   cs callSoon(cb) | cl callLater(0 or 10 s, cb) | hc cancel a handle made so far (cb prints).
 // Queues are FIFO, LIFO or priority, unbounded or of size 2; qg and qn call taskDone after a get.
 // Awaits only go to tasks with a higher index (no cycles), blocks nest at most twice, and the
 // delays of timeout() and waitFor() are 0 (expires at once, deterministically) or 10 s (never
@@ -127,7 +128,39 @@ export function makeSpec(seed) {
     else if (r < 0.86) main.push(["ba"]);
     else main.push(["qp", int(nQueues), int(100)]);
   }
-  return { tasks, main, events: nEvents, queues: queueKinds, locks: nLocks, sems: nSems, conds: nConds, parties, drain: 200 };
+  const spec = { tasks, main, events: nEvents, queues: queueKinds, locks: nLocks, sems: nSems, conds: nConds, parties, drain: 200 };
+  addCallbacks(spec, seed);
+  return spec;
+}
+
+/**
+ * Plain callbacks beside the tasks: cs, cl and hc ops inserted into every op list (main's, the
+ * tasks', the children's and the blocks'), each callback printing when it runs, so the traces
+ * pin where callSoon entries and due timers run among task steps, and which cancelled handles
+ * never run. They come from a second stream of the seed, so the ops above stay what they were.
+ */
+function addCallbacks(spec, seed) {
+  const rnd = lcg(seed ^ 0x5bd1e995);
+  const int = (n) => Math.floor(rnd() * n);
+  const callbackOp = () => {
+    const r = rnd();
+    if (r < 0.4) return ["cs"];
+    if (r < 0.75) return ["cl", r < 0.65 ? 0 : 10];
+    return ["hc", int(8)];
+  };
+  const visit = (ops) => {
+    for (const o of ops) {
+      if (o[0] === "to" || o[0] === "lk" || o[0] === "sem") visit(o[2]);
+      else if (o[0] === "catch") visit(o[1]);
+      else if (o[0] === "tg") {
+        for (const child of o[1]) visit(child.ops);
+        visit(o[2]);
+      }
+    }
+    for (let i = ops.length; i >= 0; i--) if (rnd() < 0.12) ops.splice(i, 0, callbackOp());
+  };
+  visit(spec.main);
+  for (const t of spec.tasks) visit(t.ops);
 }
 
 if (process.argv[1] === new URL(import.meta.url).pathname) {
