@@ -4,8 +4,9 @@
  * Lock / Semaphore blocks, reschedule timeouts, catch cancellations, use events, conditions, a
  * barrier and FIFO / LIFO / priority queues, bounded or not, raise and return) run on CPython
  * (test/fuzz/interp.py) and on aionode, with generator coroutines (interp.mjs), with async
- * functions (interpasync.mjs) and with both awaiting each other (interpmixed.mjs); the traces must
- * be identical. AIONODE_FUZZ=FROM-TO picks other
+ * functions (interpasync.mjs) and with both awaiting each other (interpmixed.mjs, also in debug
+ * mode); the traces must be identical. Plain callbacks run beside the tasks (callSoon, callLater,
+ * cancelled handles). AIONODE_FUZZ=FROM-TO picks other
  * seeds (e.g. `AIONODE_FUZZ=1-2000 npx vitest run test/fuzz.test.ts`).
  */
 import { execFile } from "node:child_process";
@@ -24,10 +25,11 @@ const dir = join(import.meta.dirname, "fuzz");
 const defaultSeeds = process.env.AIONODE_BACKEND === "js" ? "1-100" : "101-200";
 const [from, to] = (process.env.AIONODE_FUZZ ?? defaultSeeds).split("-").map(Number);
 
-async function trace(cmd: string, file: string, spec: string): Promise<string> {
+async function trace(cmd: string, file: string, spec: string, debug = false): Promise<string> {
   // Python through the fork server of the differential tests (test/helpers/pyfork.ts).
   if (cmd === "python3") return runPython(join(dir, file), [spec]);
-  const { stdout } = await run(cmd, [join(dir, file), spec], { timeout: 60_000, maxBuffer: 16 * 1024 * 1024 });
+  const env = debug ? { ...process.env, AIONODE_FUZZ_DEBUG: "1" } : process.env;
+  const { stdout } = await run(cmd, [join(dir, file), spec], { timeout: 60_000, maxBuffer: 16 * 1024 * 1024, env });
   return stdout;
 }
 
@@ -39,16 +41,19 @@ describe("differential fuzzing: random programs, Python asyncio vs aionode", () 
   for (let seed = from!; seed <= to!; seed++) {
     it.concurrent(`seed ${seed}`, async () => {
       const spec = JSON.stringify(makeSpec(seed));
-      const [py, gen, async, mixed] = await Promise.all([
+      const [py, gen, async, mixed, mixedDebug] = await Promise.all([
         trace("python3", "interp.py", spec),
         trace(process.execPath, "interp.mjs", spec),
         trace(process.execPath, "interpasync.mjs", spec),
         trace(process.execPath, "interpmixed.mjs", spec),
+        trace(process.execPath, "interpmixed.mjs", spec, true),
       ]);
       expect(py).toMatch(/^final t0 /m);
       expect(gen.split("\n")).toEqual(py.split("\n"));
       expect(async.split("\n")).toEqual(py.split("\n"));
       expect(mixed.split("\n")).toEqual(py.split("\n"));
+      // Debug mode takes other paths through the loop (due timers one entry each, callbacks timed).
+      expect(mixedDebug.split("\n")).toEqual(py.split("\n"));
     });
   }
 });

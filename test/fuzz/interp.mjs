@@ -250,4 +250,6 @@ await aio.run(function* () {
   // Callbacks still queued (callSoon, callLater(0)) run before main returns.
   yield* aio.sleep(0);
   yield* aio.sleep(0);
-});
+  // AIONODE_FUZZ_DEBUG=1: the same program in debug mode, whose loop queues due timers one entry
+  // each (not in batches) and runs callbacks through its slow-callback check; the trace must not change.
+}, { debug: process.env.AIONODE_FUZZ_DEBUG === "1" });
