@@ -240,6 +240,40 @@ const probes = {
       "1M live 2 small-int fields, ns each": liveNs(keep, (i) => new Two(i)),
     };
   },
+  /**
+   * W7 in asyncio order, explained: a timer that re-arms 1 ms ahead from its own callback, about
+   * 80 µs into an iteration of length L, is collected by the first iteration that starts 1,080 µs
+   * or more after that one did, and runs behind the 80 µs of producers: lateness about
+   * 80 + (ceil(1080 / L) * L - 1080) µs. The bench's own W7 (this backend, and CPython's through
+   * bench/py/phase.py), with every iteration's start recorded: the median L, the median lateness,
+   * and what the formula gives for that L.
+   */
+  async phase() {
+    const aio = await import("aionode");
+    const { WORKLOADS } = await import("./workloads.mjs");
+    const { execFileSync } = await import("node:child_process");
+    const starts = [];
+    const startIteration = aio.EventLoop.prototype._startIteration;
+    aio.EventLoop.prototype._startIteration = function (nowMs) {
+      starts.push(performance.now());
+      return startIteration.call(this, nowMs);
+    };
+    const { p50 } = await WORKLOADS.W7.aionode(false);
+    const lengths = [];
+    for (let i = 1; i < starts.length; i++) lengths.push((starts[i] - starts[i - 1]) * 1000);
+    lengths.sort((a, b) => a - b);
+    const L = lengths[lengths.length >> 1];
+    const py = JSON.parse(execFileSync("python3", [new URL("./py/phase.py", import.meta.url).pathname], { encoding: "utf8" }));
+    const formula = (len) => 80 + Math.ceil(1080 / len) * len - 1080;
+    return {
+      "aionode iteration p50 us": L,
+      "aionode lateness p50 us": p50,
+      "aionode formula us": formula(L),
+      "CPython iteration p50 us": py.iteration,
+      "CPython lateness p50 us": py.lateness,
+      "CPython formula us": formula(py.iteration),
+    };
+  },
   /** The native driver's cost to arm its timerfd for a near (50 us) and a far (1 s) deadline. */
   async arm() {
     const { loadAddon } = await import("../dist/backend/native.js");
